@@ -1,0 +1,24 @@
+import type { Role } from '../schemas/user.ts';
+
+/** Who is asking. Built once per request from the session or API token. */
+export interface Actor {
+  userId: string;
+  roles: readonly Role[];
+  organizationId: string | null;
+  /** DOPA codes the actor works in; a code covers every area beneath it. */
+  areaCodes: readonly string[];
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}
+
+/** DOPA codes nest by prefix: 90 ⊃ 9015 ⊃ 901501 ⊃ 90150101. */
+export function areaCovers(scope: string, code: string): boolean {
+  return code.startsWith(scope);
+}
+
+export function inScope(actor: Actor, code: string | null | undefined): boolean {
+  if (!code) return false;
+  return actor.areaCodes.some((scope) => areaCovers(scope, code));
+}

@@ -1,0 +1,82 @@
+import type { Role } from '../schemas/user.ts';
+import { type Actor, hasRole, inScope } from './actor.ts';
+
+/**
+ * The one access-control choke point. Every module asks here, never decides
+ * for itself. A denial says which status to answer: 404 where answering 403
+ * would tell the caller that the record exists.
+ */
+export type Decision = { allow: true } | { allow: false; status: 403 | 404 };
+
+export type Request =
+  | { action: 'area.read' }
+  | { action: 'area.createVillage'; areaCode: string }
+  | { action: 'organization.read' }
+  | { action: 'organization.create'; areaCode: string }
+  | { action: 'organization.update'; areaCode: string }
+  | { action: 'user.list' }
+  | { action: 'user.read'; target: UserTarget }
+  | { action: 'user.create'; target: UserTarget }
+  | { action: 'user.update'; target: UserTarget; next?: UserTarget }
+  | { action: 'user.resetPassword'; target: UserTarget }
+  | { action: 'audit.read' };
+
+export interface UserTarget {
+  id?: string;
+  roles: readonly Role[];
+  areaCodes: readonly string[];
+  organizationId: string | null;
+}
+
+const ALLOW: Decision = { allow: true };
+const FORBIDDEN: Decision = { allow: false, status: 403 };
+const HIDDEN: Decision = { allow: false, status: 404 };
+
+/** Roles an area admin may hand out; operator and area admin need an operator. */
+const DELEGABLE: readonly Role[] = [
+  'agency_member',
+  'social_worker',
+  'volunteer',
+  'caregiver',
+  'committee_viewer',
+  'citizen',
+];
+
+export function decide(actor: Actor | null, req: Request): Decision {
+  if (!actor) return { allow: false, status: 404 };
+  if (hasRole(actor, 'operator')) return ALLOW;
+
+  switch (req.action) {
+    case 'area.read':
+    case 'organization.read':
+      return ALLOW;
+    case 'area.createVillage':
+    case 'organization.create':
+    case 'organization.update':
+      return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+    case 'user.list':
+      return hasRole(actor, 'area_admin') ? ALLOW : FORBIDDEN;
+    case 'user.read':
+      if (req.target.id === actor.userId) return ALLOW;
+      return adminManages(actor, req.target) ? ALLOW : HIDDEN;
+    case 'user.create':
+      return adminManages(actor, req.target) ? ALLOW : FORBIDDEN;
+    case 'user.update':
+    case 'user.resetPassword': {
+      if (!adminManages(actor, req.target)) return req.target.id === actor.userId ? FORBIDDEN : HIDDEN;
+      if (req.action === 'user.update' && req.next && !adminManages(actor, req.next)) return FORBIDDEN;
+      return ALLOW;
+    }
+    case 'audit.read':
+      return FORBIDDEN;
+  }
+}
+
+/** An area admin manages non-admin accounts whose every area lies inside the admin's areas. */
+function adminManages(actor: Actor, target: UserTarget): boolean {
+  if (!hasRole(actor, 'area_admin')) return false;
+  if (target.id === actor.userId) return false;
+  if (!target.roles.every((r) => DELEGABLE.includes(r))) return false;
+  if (target.areaCodes.length === 0) return false;
+  return target.areaCodes.every((code) => inScope(actor, code));
+}

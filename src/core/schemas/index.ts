@@ -1,0 +1,4 @@
+export * from './area.ts';
+export * from './common.ts';
+export * from './organization.ts';
+export * from './user.ts';

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { areaCode } from './area.ts';
+
+export const organizationTypes = [
+  'pao',
+  'lao',
+  'shph',
+  'hospital',
+  'district_health_office',
+  'social_development_office',
+  'foundation',
+  'company',
+  'university',
+  'community_organization',
+  'volunteer_group',
+] as const;
+export type OrganizationType = (typeof organizationTypes)[number];
+
+export const organizationTiers = ['S', 'S+', 'M', 'L'] as const;
+
+/** Service capabilities named in the seed documents (the district's service-centre plan). */
+export const organizationServices = [
+  'thai_traditional_medicine',
+  'dental',
+  'elderly_clinic',
+  'palliative_care',
+  'long_term_care',
+  'rehabilitation',
+  'learning_centre',
+  'happiness_centre',
+  'repair_centre',
+  'patient_transport',
+  'home_modification',
+  'social_assistance',
+  'mental_health',
+] as const;
+
+const phone = z.string().trim().regex(/^[0-9+\-\s()]{6,20}$/, 'phone');
+
+export const organizationCreate = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    nameEn: z.string().trim().max(200).optional(),
+    type: z.enum(organizationTypes),
+    areaCode,
+    tier: z.enum(organizationTiers).optional(),
+    services: z.array(z.enum(organizationServices)).max(organizationServices.length).default([]),
+    phone: phone.optional(),
+    email: z.email().max(200).optional(),
+    contactName: z.string().trim().max(200).optional(),
+    address: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type OrganizationCreate = z.infer<typeof organizationCreate>;
+
+export const organizationPatch = organizationCreate
+  .partial()
+  .extend({
+    tier: z.enum(organizationTiers).nullable().optional(),
+    phone: phone.nullable().optional(),
+    email: z.email().max(200).nullable().optional(),
+  })
+  .strict();
+export type OrganizationPatch = z.infer<typeof organizationPatch>;
+
+export const organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  type: z.enum(organizationTypes),
+  areaCode: z.string(),
+  areaName: z.string().nullable(),
+  tier: z.enum(organizationTiers).nullable(),
+  services: z.array(z.string()),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  contactName: z.string().nullable(),
+  address: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Organization = z.infer<typeof organization>;
+
+export const organizationListQuery = z
+  .object({
+    q: z.string().trim().min(1).max(100).optional(),
+    type: z.enum(organizationTypes).optional(),
+    area: areaCode.optional(),
+    service: z.enum(organizationServices).optional(),
+    sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();

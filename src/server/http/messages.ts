@@ -1,0 +1,88 @@
+/**
+ * Every message the API sends to people, in Thai and English. Problem codes
+ * double as the last segment of the problem `type` URI.
+ */
+export type Lang = 'th' | 'en';
+
+type Text = { th: string; en: string };
+
+export const problems = {
+  bad_request: { th: 'คำขอไม่ถูกต้อง', en: 'Bad request' },
+  validation: { th: 'ข้อมูลไม่ถูกต้อง', en: 'Invalid input' },
+  malformed_json: { th: 'รูปแบบ JSON ไม่ถูกต้อง', en: 'Malformed JSON' },
+  unsupported_media_type: { th: 'ไม่รองรับชนิดข้อมูลนี้', en: 'Unsupported media type' },
+  too_large: { th: 'ข้อมูลมีขนาดใหญ่เกินไป', en: 'Request body too large' },
+  unauthenticated: { th: 'กรุณาเข้าสู่ระบบ', en: 'Please log in' },
+  bad_credentials: { th: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง', en: 'Wrong username or password' },
+  account_disabled: { th: 'บัญชีนี้ถูกระงับการใช้งาน', en: 'This account is disabled' },
+  wrong_password: { th: 'รหัสผ่านปัจจุบันไม่ถูกต้อง', en: 'The current password is wrong' },
+  csrf: {
+    th: 'คำขอนี้ไม่มีรหัสป้องกันการปลอมแปลง (CSRF) ที่ถูกต้อง กรุณาโหลดหน้าใหม่',
+    en: 'Missing or wrong CSRF token; reload the page',
+  },
+  forbidden: { th: 'คุณไม่มีสิทธิ์ทำรายการนี้', en: 'You are not allowed to do this' },
+  not_found: { th: 'ไม่พบข้อมูล', en: 'Not found' },
+  conflict: { th: 'ข้อมูลซ้ำกับที่มีอยู่แล้ว', en: 'Conflicts with existing data' },
+  domain_rule: { th: 'ข้อมูลขัดกับกฎของระบบ', en: 'Breaks a rule of the system' },
+  rate_limited: {
+    th: 'พยายามหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
+    en: 'Too many attempts; wait a moment and try again',
+  },
+  internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่ภายหลัง', en: 'Something went wrong on our side; try again later' },
+} satisfies Record<string, Text>;
+export type ProblemCode = keyof typeof problems;
+
+/** Details that name something specific; `{x}` is filled from params. */
+export const details = {
+  unknown_field: { th: 'ไม่รู้จักช่อง "{name}"', en: 'Unknown field "{name}"' },
+  required: { th: 'ต้องกรอกช่องนี้', en: 'This field is required' },
+  wrong_type: { th: 'ชนิดข้อมูลไม่ถูกต้อง (ต้องเป็น {expected})', en: 'Wrong type (expected {expected})' },
+  too_short: { th: 'สั้นเกินไป (อย่างน้อย {min})', en: 'Too short (at least {min})' },
+  too_long: { th: 'ยาวเกินไป (ไม่เกิน {max})', en: 'Too long (at most {max})' },
+  too_small: { th: 'ค่าน้อยเกินไป (อย่างน้อย {min})', en: 'Too small (at least {min})' },
+  too_big: { th: 'ค่ามากเกินไป (ไม่เกิน {max})', en: 'Too big (at most {max})' },
+  not_one_of: { th: 'ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {values}', en: 'Must be one of: {values}' },
+  bad_format: { th: 'รูปแบบไม่ถูกต้อง ({format})', en: 'Wrong format ({format})' },
+  invalid: { th: 'ค่าไม่ถูกต้อง', en: 'Invalid value' },
+  body_limit: { th: 'ขนาดข้อมูลต้องไม่เกิน {limit} ไบต์', en: 'The body must be at most {limit} bytes' },
+  retry_after: { th: 'ลองใหม่ได้ใน {seconds} วินาที', en: 'Try again in {seconds} seconds' },
+  wrong_password: { th: 'รหัสผ่านปัจจุบันไม่ถูกต้อง', en: 'The current password is wrong' },
+  username_taken: { th: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว', en: 'This username is already taken' },
+  village_exists: { th: 'มีหมู่บ้านหมู่ที่นี้ในตำบลนี้แล้ว', en: 'This village number already exists here' },
+  area_unknown: { th: 'ไม่พบรหัสพื้นที่ {code}', en: 'Unknown area code {code}' },
+  area_not_subdistrict: {
+    th: 'หมู่บ้านต้องอยู่ใต้ตำบล (รหัส 6 หลัก)',
+    en: 'A village must sit under a subdistrict (6-digit code)',
+  },
+  organization_unknown: { th: 'ไม่พบหน่วยงานนี้', en: 'Unknown organisation' },
+  bad_cursor: { th: 'ค่า cursor ไม่ถูกต้อง', en: 'Invalid cursor' },
+  cannot_disable_self: { th: 'ไม่สามารถระงับบัญชีของตนเองได้', en: 'You cannot disable your own account' },
+  last_operator: {
+    th: 'ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งบัญชี',
+    en: 'At least one active operator account must remain',
+  },
+} satisfies Record<string, Text>;
+export type DetailCode = keyof typeof details;
+
+export function say(text: Text, lang: Lang, params: Record<string, string | number> = {}): string {
+  return text[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** `th` unless the client prefers English (Accept-Language: en, en-US;q=0.9, …). */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'th';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.tag && !Number.isNaN(x.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('th')) return 'th';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'th';
+}

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { areas, installation, organizations, users } from '../db/schema.ts';
+import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
+import { audit } from '../modules/audit/service.ts';
+import { demoOrganizations, demoUsers, demoVillages } from './demoData.ts';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  roles: string[];
+}
+
+const MARK = 'demo_seeded';
+
+/**
+ * Singhanakhon district as the demo area, once per database: its villages,
+ * the organisations of the seed documents, one account per role. Returns the
+ * accounts with their new passwords, or null if the demo was already there.
+ */
+export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
+  const [done] = await db.select().from(installation).where(eq(installation.key, MARK));
+  if (done) return null;
+
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(areas)
+      .values(
+        demoVillages.map((v) => ({
+          code: v.parentCode + String(v.villageNo).padStart(2, '0'),
+          level: 'village' as const,
+          parentCode: v.parentCode,
+          villageNo: v.villageNo,
+          nameTh: v.nameTh,
+          nameEn: v.nameEn ?? null,
+        })),
+      )
+      .onConflictDoNothing();
+
+    const orgIds = new Map<string, string>();
+    for (const { key, ...org } of demoOrganizations) {
+      const [row] = await tx.insert(organizations).values(org).returning({ id: organizations.id });
+      orgIds.set(key, row!.id);
+    }
+
+    const accounts: DemoAccount[] = [];
+    for (const u of demoUsers) {
+      const password = randomPassword();
+      const [row] = await tx
+        .insert(users)
+        .values({
+          username: u.username,
+          passwordHash: await hashPassword(password),
+          displayName: u.displayName,
+          roles: u.roles,
+          organizationId: u.organizationKey ? (orgIds.get(u.organizationKey) ?? null) : null,
+          areaCodes: u.areaCodes,
+        })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      if (row) accounts.push({ username: u.username, password, roles: u.roles });
+    }
+    await tx.insert(installation).values({ key: MARK, value: { at: new Date().toISOString() } });
+    await audit(tx, null, { action: 'demo.seed', entity: 'installation', detail: { users: accounts.length } });
+    return accounts;
+  });
+}
