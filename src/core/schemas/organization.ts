@@ -35,6 +35,7 @@ export const organizationServices = [
   'mental_health',
 ] as const;
 
+const services = z.array(z.enum(organizationServices)).max(organizationServices.length);
 const phone = z.string().trim().regex(/^[0-9+\-\s()]{6,20}$/, 'phone');
 
 export const organizationCreate = z
@@ -44,7 +45,7 @@ export const organizationCreate = z
     type: z.enum(organizationTypes),
     areaCode,
     tier: z.enum(organizationTiers).optional(),
-    services: z.array(z.enum(organizationServices)).max(organizationServices.length).default([]),
+    services: services.default([]),
     phone: phone.optional(),
     email: z.email().max(200).optional(),
     contactName: z.string().trim().max(200).optional(),
@@ -56,6 +57,8 @@ export type OrganizationCreate = z.infer<typeof organizationCreate>;
 export const organizationPatch = organizationCreate
   .partial()
   .extend({
+    // Re-declared without the create defaults: a patch that omits a field must leave it alone.
+    services: services.optional(),
     tier: z.enum(organizationTiers).nullable().optional(),
     phone: phone.nullable().optional(),
     email: z.email().max(200).nullable().optional(),

@@ -3,7 +3,8 @@ import type { Area, AreaLevel } from '../../../core/schemas/index.ts';
 import type { Db } from '../../db/client.ts';
 import { areas } from '../../db/schema.ts';
 
-const childCount = sql<number>`(select count(*)::int from ${areas} c where c.parent_code = ${areas.code})`;
+// Qualified by hand: drizzle prints the outer column unqualified, which the subquery would capture.
+const childCount = sql<number>`(select count(*)::int from "area" c where c.parent_code = "area"."code")`;
 
 const columns = {
   code: areas.code,
