@@ -12,6 +12,7 @@ import { registerAuthentication } from './http/auth.ts';
 import { registerErrorHandling, sendProblem } from './http/errors.ts';
 import { Problem } from './http/problem.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   areaRoutes(app, ctx);
   organizationRoutes(app, ctx);
   userRoutes(app, ctx);
+  auditRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

@@ -52,6 +52,8 @@ export async function list(db: Db, actor: Actor, query: UserQuery) {
   const visible = rows.filter((r) => decide(actor, { action: 'user.read', target: r.user }).allow);
   const { items, nextCursor } = pageOf(rows, query.limit, (last) => [last.user.username, last.user.id]);
   const shown = new Set(visible.map((r) => r.user.id));
+  // Accounts carry names and phone-book facts: reading them is audited like any personal data.
+  await audit(db, actor, { action: 'user.list', entity: 'user', detail: { count: shown.size } });
   return {
     items: items.filter((r) => shown.has(r.user.id)).map((r) => dto(r.user, r.organizationName)),
     nextCursor,
@@ -62,6 +64,7 @@ export async function get(db: Db, actor: Actor, id: string): Promise<User> {
   const row = await findUserById(db, id);
   if (!row) throw notFound();
   ensureAllowed(actor, { action: 'user.read', target: row });
+  await audit(db, actor, { action: 'user.read', entity: 'user', entityId: id });
   return toUserDto(db, row);
 }
 
