@@ -4,8 +4,8 @@
  * server's demo seeding inserts it.
  *
  * Only facts from the seed documents or from published sources are used: where a village name, a tier or
- * a location is not known, it is left out rather than guessed (hence "หมู่ที่ N" villages and the district
- * code for two organisations). The people are fictional.
+ * a location is not known, it is left out rather than guessed (hence "หมู่ที่ N" villages, and the district
+ * code for the hospital and one SHPH). The people are fictional.
  */
 import type { AreaLevel } from '../../core/schemas/area.ts';
 import type {
