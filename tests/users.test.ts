@@ -134,3 +134,18 @@ describe('accounts', () => {
     expect(q.json().items.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the audit trail', () => {
+  it('records reads of accounts, and only an operator reads the trail', async () => {
+    const [row] = await t.database.db.select().from(users).where(eq(users.username, 'malee.j'));
+    await admin.request({ method: 'GET', url: `/api/v1/users/${row!.id}` });
+    // The first operator was demoted above; a fresh one reads the trail.
+    const { client: auditor } = await loginAs(t, { roles: ['operator'] });
+    const trail = await auditor.request({ method: 'GET', url: `/api/v1/audit?entity=user&entityId=${row!.id}` });
+    expect(trail.statusCode).toBe(200);
+    const actions = trail.json().items.map((e: { action: string }) => e.action);
+    expect(actions).toContain('user.read');
+    expect(actions).toContain('user.create');
+    expect((await admin.request({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(403);
+  });
+});
