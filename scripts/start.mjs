@@ -17,9 +17,13 @@ function newest(dir) {
 const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest('src/web'), newest('src/core'));
 if (stale) {
   console.log('Building the web app (first start or changed sources)…');
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

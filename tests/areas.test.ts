@@ -28,7 +28,13 @@ describe('the DOPA area tree', () => {
     expect(second.json().items).toHaveLength(27);
     expect(second.json().nextCursor).toBeNull();
     const songkhla = second.json().items.find((a: { code: string }) => a.code === '90');
-    expect(songkhla).toMatchObject({ level: 'province', nameTh: 'สงขลา', nameEn: 'Songkhla', parentCode: null, childCount: 16 });
+    expect(songkhla).toMatchObject({
+      level: 'province',
+      nameTh: 'สงขลา',
+      nameEn: 'Songkhla',
+      parentCode: null,
+      childCount: 16,
+    });
   });
 
   it('lists the children of an area', async () => {
@@ -74,7 +80,12 @@ describe('villages', () => {
   it('an admin adds a village in their subdistrict, and it is audited', async () => {
     const res = await admin.request({ method: 'POST', url: '/api/v1/areas', payload: village });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ code: '90150121', level: 'village', parentCode: '901501', nameTh: 'บ้านทดสอบ' });
+    expect(res.json()).toMatchObject({
+      code: '90150121',
+      level: 'village',
+      parentCode: '901501',
+      nameTh: 'บ้านทดสอบ',
+    });
     const rows = await t.database.db
       .select()
       .from(auditLog)
@@ -84,32 +95,56 @@ describe('villages', () => {
   });
 
   it('the same village number twice is 409 and changes nothing', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/areas', payload: { ...village, nameTh: 'อื่น' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/areas',
+      payload: { ...village, nameTh: 'อื่น' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().errors[0].path).toBe('villageNo');
     expect((await get(admin, '/api/v1/areas/90150121')).json().nameTh).toBe('บ้านทดสอบ');
   });
 
   it('an admin cannot add a village outside their area', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/areas', payload: { ...village, parentCode: '901502' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/areas',
+      payload: { ...village, parentCode: '901502' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('a volunteer cannot add villages', async () => {
-    const res = await volunteer.request({ method: 'POST', url: '/api/v1/areas', payload: { ...village, villageNo: 22 } });
+    const res = await volunteer.request({
+      method: 'POST',
+      url: '/api/v1/areas',
+      payload: { ...village, villageNo: 22 },
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('a village must sit under a subdistrict that exists', async () => {
-    const unknown = await admin.request({ method: 'POST', url: '/api/v1/areas', payload: { ...village, parentCode: '901599' } });
+    const unknown = await admin.request({
+      method: 'POST',
+      url: '/api/v1/areas',
+      payload: { ...village, parentCode: '901599' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].path).toBe('parentCode');
-    const district = await admin.request({ method: 'POST', url: '/api/v1/areas', payload: { ...village, parentCode: '9015' } });
+    const district = await admin.request({
+      method: 'POST',
+      url: '/api/v1/areas',
+      payload: { ...village, parentCode: '9015' },
+    });
     expect(district.statusCode).toBe(400);
   });
 
   it('village numbers are 1–99', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/areas', payload: { ...village, villageNo: 0 } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/areas',
+      payload: { ...village, villageNo: 0 },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('villageNo');
   });

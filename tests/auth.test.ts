@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const loginRequest = (username: string, password: string, ip = '10.0.0.1') =>
-  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
 
 describe('login', () => {
   it('sets an httpOnly SameSite cookie and returns the user and a CSRF token', async () => {
@@ -24,7 +29,11 @@ describe('login', () => {
     expect(res.json().user).not.toHaveProperty('passwordHash');
     expect(res.json().csrfToken).toMatch(/^[\w-]{40,}$/);
 
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { toemsuk_session: cookie.value } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { toemsuk_session: cookie.value },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(user.id);
   });
@@ -52,7 +61,8 @@ describe('login', () => {
 
   it('throttles a username after 5 failures with 429 and Retry-After, even with the right password', async () => {
     await addUser(t, { username: 'target', roles: ['volunteer'] });
-    for (let i = 0; i < 5; i++) expect((await loginRequest('target', 'wrong-password', `10.1.0.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await loginRequest('target', 'wrong-password', `10.1.0.${i}`)).statusCode).toBe(401);
     const blocked = await loginRequest('target', TEST_PASSWORD, '10.1.0.99');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -87,19 +97,29 @@ describe('sessions', () => {
   it('an expired session is refused', async () => {
     const user = await addUser(t, { roles: ['volunteer'] });
     const c = await login(t, user.username);
-    await t.database.db.update(sessions).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(sessions.userId, user.id));
     expect((await c.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 
   it('a session idle for more than 14 days is refused', async () => {
     const user = await addUser(t, { roles: ['volunteer'] });
     const c = await login(t, user.username);
-    await t.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '15 days'` }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '15 days'` })
+      .where(eq(sessions.userId, user.id));
     expect((await c.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 
   it('a made-up cookie is simply not logged in', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { toemsuk_session: 'forged' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { toemsuk_session: 'forged' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().type).toBe('/problems/unauthenticated');
   });
@@ -118,10 +138,20 @@ describe('CSRF', () => {
     const user = await addUser(t, { roles: ['operator'] });
     const c = await login(t, user.username);
     const payload = { name: 'มูลนิธิทดสอบ', type: 'foundation', areaCode: '9015' };
-    const bare = await t.app.inject({ method: 'POST', url: '/api/v1/organizations', payload, headers: { cookie: c.cookie } });
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload,
+      headers: { cookie: c.cookie },
+    });
     expect(bare.statusCode).toBe(403);
     expect(bare.json().type).toBe('/problems/csrf');
-    const wrong = await c.request({ method: 'POST', url: '/api/v1/organizations', payload, headers: { 'x-csrf-token': 'x'.repeat(43) } });
+    const wrong = await c.request({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload,
+      headers: { 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrong.statusCode).toBe(403);
     const right = await c.request({ method: 'POST', url: '/api/v1/organizations', payload });
     expect(right.statusCode).toBe(201);
@@ -168,7 +198,11 @@ describe('API tokens', () => {
   it('a bearer token authenticates without cookies or CSRF, and stops working when revoked', async () => {
     const user = await addUser(t, { roles: ['operator'] });
     const c = await login(t, user.username);
-    const created = await c.request({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'MoPH import' } });
+    const created = await c.request({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      payload: { name: 'MoPH import' },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     expect(token).toMatch(/^tsk_/);
@@ -189,18 +223,26 @@ describe('API tokens', () => {
     expect(JSON.stringify(listed.json())).not.toContain(token);
 
     expect((await c.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}` })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer })).statusCode).toBe(
+      401,
+    );
   });
 
   it('one user cannot revoke another user’s token', async () => {
     const a = await login(t, (await addUser(t, { roles: ['volunteer'] })).username);
     const b = await login(t, (await addUser(t, { roles: ['volunteer'] })).username);
-    const { id } = (await a.request({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'mine' } })).json();
+    const { id } = (
+      await a.request({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'mine' } })
+    ).json();
     expect((await b.request({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}` })).statusCode).toBe(404);
   });
 
   it('an unknown bearer token is 401', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: 'Bearer tsk_nope' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/areas',
+      headers: { authorization: 'Bearer tsk_nope' },
+    });
     expect(res.statusCode).toBe(401);
   });
 });

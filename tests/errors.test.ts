@@ -33,7 +33,11 @@ describe('bad input never answers 500', () => {
     const res = await post('{"name": "x",');
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ type: '/problems/malformed_json', status: 400, title: 'รูปแบบ JSON ไม่ถูกต้อง' });
+    expect(res.json()).toMatchObject({
+      type: '/problems/malformed_json',
+      status: 400,
+      title: 'รูปแบบ JSON ไม่ถูกต้อง',
+    });
   });
 
   it('answers in English when asked', async () => {
@@ -74,7 +78,12 @@ describe('bad input never answers 500', () => {
   });
 
   it('bad query parameters are 400 with the parameter named', async () => {
-    for (const url of ['/api/v1/organizations?limit=0', '/api/v1/organizations?limit=abc', '/api/v1/organizations?bogus=1', '/api/v1/areas?parent=9x']) {
+    for (const url of [
+      '/api/v1/organizations?limit=0',
+      '/api/v1/organizations?limit=abc',
+      '/api/v1/organizations?bogus=1',
+      '/api/v1/areas?parent=9x',
+    ]) {
       const res = await operator.request({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().errors[0].path, url).toMatch(/^query\./);
@@ -82,14 +91,22 @@ describe('bad input never answers 500', () => {
   });
 
   it('a forged cursor is 400, not 500', async () => {
-    const res = await operator.request({ method: 'GET', url: '/api/v1/organizations?cursor=not-base64-json' });
+    const res = await operator.request({
+      method: 'GET',
+      url: '/api/v1/organizations?cursor=not-base64-json',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('query.cursor');
   });
 
   it('a malformed id is 400 and an unknown id is 404', async () => {
-    expect((await operator.request({ method: 'GET', url: '/api/v1/organizations/123' })).statusCode).toBe(400);
-    const res = await operator.request({ method: 'GET', url: '/api/v1/organizations/00000000-0000-4000-8000-000000000000' });
+    expect((await operator.request({ method: 'GET', url: '/api/v1/organizations/123' })).statusCode).toBe(
+      400,
+    );
+    const res = await operator.request({
+      method: 'GET',
+      url: '/api/v1/organizations/00000000-0000-4000-8000-000000000000',
+    });
     expect(res.statusCode).toBe(404);
   });
 

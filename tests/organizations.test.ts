@@ -31,7 +31,12 @@ describe('organisations', () => {
     const res = await admin.request({ method: 'POST', url: '/api/v1/organizations', payload: shph });
     expect(res.statusCode).toBe(201);
     const org = res.json();
-    expect(org).toMatchObject({ name: 'รพ.สต.ชิงโค', tier: 'S+', areaName: 'ชิงโค', services: ['happiness_centre', 'palliative_care'] });
+    expect(org).toMatchObject({
+      name: 'รพ.สต.ชิงโค',
+      tier: 'S+',
+      areaName: 'ชิงโค',
+      services: ['happiness_centre', 'palliative_care'],
+    });
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, org.id));
     expect(audits.map((a) => a.action)).toEqual(['organization.create']);
   });
@@ -46,9 +51,15 @@ describe('organisations', () => {
     expect(byType.json().items.map((o: { name: string }) => o.name)).toEqual(['อบต.ป่าขาด']);
     const byArea = await volunteer.request({ method: 'GET', url: '/api/v1/organizations?area=901501' });
     expect(byArea.json().items.map((o: { name: string }) => o.name)).toEqual(['รพ.สต.ชิงโค']);
-    const byService = await volunteer.request({ method: 'GET', url: '/api/v1/organizations?service=palliative_care' });
+    const byService = await volunteer.request({
+      method: 'GET',
+      url: '/api/v1/organizations?service=palliative_care',
+    });
     expect(byService.json().items).toHaveLength(1);
-    const byText = await volunteer.request({ method: 'GET', url: `/api/v1/organizations?q=${encodeURIComponent('ป่าขาด')}` });
+    const byText = await volunteer.request({
+      method: 'GET',
+      url: `/api/v1/organizations?q=${encodeURIComponent('ป่าขาด')}`,
+    });
     expect(byText.json().items).toHaveLength(1);
   });
 
@@ -80,24 +91,43 @@ describe('organisations', () => {
   });
 
   it('an admin cannot create or move one outside their area', async () => {
-    const outside = await admin.request({ method: 'POST', url: '/api/v1/organizations', payload: { ...shph, areaCode: '901502' } });
+    const outside = await admin.request({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: { ...shph, areaCode: '901502' },
+    });
     expect(outside.statusCode).toBe(403);
-    const [mine] = await t.database.db.select().from(organizations).where(eq(organizations.name, 'รพ.สต.ชิงโค'));
-    const move = await admin.request({ method: 'PATCH', url: `/api/v1/organizations/${mine!.id}`, payload: { areaCode: '901502' } });
+    const [mine] = await t.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, 'รพ.สต.ชิงโค'));
+    const move = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${mine!.id}`,
+      payload: { areaCode: '901502' },
+    });
     expect(move.statusCode).toBe(403);
     const [after] = await t.database.db.select().from(organizations).where(eq(organizations.id, mine!.id));
     expect(after!.areaCode).toBe('901501');
   });
 
   it('edits keep what was not sent and can clear optional fields', async () => {
-    const [mine] = await t.database.db.select().from(organizations).where(eq(organizations.name, 'รพ.สต.ชิงโค'));
+    const [mine] = await t.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, 'รพ.สต.ชิงโค'));
     const res = await admin.request({
       method: 'PATCH',
       url: `/api/v1/organizations/${mine!.id}`,
       payload: { tier: 'L', phone: null },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ tier: 'L', phone: null, name: 'รพ.สต.ชิงโค', services: ['happiness_centre', 'palliative_care'] });
+    expect(res.json()).toMatchObject({
+      tier: 'L',
+      phone: null,
+      name: 'รพ.สต.ชิงโค',
+      services: ['happiness_centre', 'palliative_care'],
+    });
   });
 
   it('a volunteer cannot create or edit', async () => {
@@ -107,7 +137,11 @@ describe('organisations', () => {
 
   it('an unknown area code is named in the error and nothing is stored', async () => {
     const before = (await t.database.db.select().from(organizations)).length;
-    const res = await operator.request({ method: 'POST', url: '/api/v1/organizations', payload: { ...shph, areaCode: '999999' } });
+    const res = await operator.request({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: { ...shph, areaCode: '999999' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('areaCode');
     expect((await t.database.db.select().from(organizations)).length).toBe(before);
@@ -120,7 +154,10 @@ describe('organisations', () => {
       payload: { ...shph, email: 'not-mail', phone: 'call me', services: ['karaoke'] },
     });
     expect(res.statusCode).toBe(400);
-    const paths = res.json().errors.map((e: { path: string }) => e.path).sort();
+    const paths = res
+      .json()
+      .errors.map((e: { path: string }) => e.path)
+      .sort();
     expect(paths).toEqual(['email', 'phone', 'services.0']);
   });
 });

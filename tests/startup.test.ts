@@ -30,7 +30,12 @@ describe('first start', () => {
       cleanups.push(db.drop);
       databaseUrl = db.url;
     }
-    const first: RunningServer = await startServer({ port, dataDir, databaseUrl, env: { SEED_DEMO: 'true' } });
+    const first: RunningServer = await startServer({
+      port,
+      dataDir,
+      databaseUrl,
+      env: { SEED_DEMO: 'true' },
+    });
     cleanups.push(first.stop);
 
     const health = await (await fetch(`${first.url}/api/health`)).json();

@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../src/server/db/schema.ts';
-import { addOrganization, addUser, type Client, createTestApp, login, loginAs, type TestApp } from './support/app.ts';
+import {
+  addOrganization,
+  addUser,
+  type Client,
+  createTestApp,
+  login,
+  loginAs,
+  type TestApp,
+} from './support/app.ts';
 
 let t: TestApp;
 let operator: Client;
@@ -34,7 +42,12 @@ describe('accounts', () => {
       payload: { ...newVolunteer('malee.j'), organizationId: org.id },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'malee.j', mustChangePassword: true, organizationName: org.name, disabled: false });
+    expect(res.json()).toMatchObject({
+      username: 'malee.j',
+      mustChangePassword: true,
+      organizationName: org.name,
+      disabled: false,
+    });
     const c = await login(t, 'malee.j', 'first-password-123');
     const me = await c.request({ method: 'GET', url: '/api/v1/auth/me' });
     expect(me.json().user.mustChangePassword).toBe(true);
@@ -45,7 +58,11 @@ describe('accounts', () => {
   });
 
   it('a taken username is 409 on that field', async () => {
-    const res = await operator.request({ method: 'POST', url: '/api/v1/users', payload: newVolunteer('malee.j') });
+    const res = await operator.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newVolunteer('malee.j'),
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().errors[0].path).toBe('username');
   });
@@ -54,17 +71,31 @@ describe('accounts', () => {
     const res = await operator.request({
       method: 'POST',
       url: '/api/v1/users',
-      payload: { ...newVolunteer('x.y.z', ['901501', '999999']), organizationId: '00000000-0000-4000-8000-000000000000' },
+      payload: {
+        ...newVolunteer('x.y.z', ['901501', '999999']),
+        organizationId: '00000000-0000-4000-8000-000000000000',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('organizationId');
-    const area = await operator.request({ method: 'POST', url: '/api/v1/users', payload: newVolunteer('x.y.z', ['901501', '999999']) });
+    const area = await operator.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newVolunteer('x.y.z', ['901501', '999999']),
+    });
     expect(area.json().errors[0].path).toBe('areaCodes.1');
   });
 
   it('an area admin creates volunteers in their area, and nothing above it', async () => {
-    expect((await admin.request({ method: 'POST', url: '/api/v1/users', payload: newVolunteer('vhv.one') })).statusCode).toBe(201);
-    const elsewhere = await admin.request({ method: 'POST', url: '/api/v1/users', payload: newVolunteer('vhv.two', ['901502']) });
+    expect(
+      (await admin.request({ method: 'POST', url: '/api/v1/users', payload: newVolunteer('vhv.one') }))
+        .statusCode,
+    ).toBe(201);
+    const elsewhere = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newVolunteer('vhv.two', ['901502']),
+    });
     expect(elsewhere.statusCode).toBe(403);
     const promote = await admin.request({
       method: 'POST',
@@ -81,9 +112,17 @@ describe('accounts', () => {
     expect(names).toContain('vhv.one');
     expect(names).toContain('malee.j');
     expect(names).not.toContain(stranger.username);
-    expect((await admin.request({ method: 'GET', url: `/api/v1/users/${stranger.id}` })).statusCode).toBe(404);
+    expect((await admin.request({ method: 'GET', url: `/api/v1/users/${stranger.id}` })).statusCode).toBe(
+      404,
+    );
     expect(
-      (await admin.request({ method: 'PATCH', url: `/api/v1/users/${stranger.id}`, payload: { displayName: 'x' } })).statusCode,
+      (
+        await admin.request({
+          method: 'PATCH',
+          url: `/api/v1/users/${stranger.id}`,
+          payload: { displayName: 'x' },
+        })
+      ).statusCode,
     ).toBe(404);
   });
 
@@ -95,7 +134,11 @@ describe('accounts', () => {
   it('disabling an account ends its sessions at once', async () => {
     const vhv = await login(t, 'vhv.one', 'first-password-123');
     const [row] = await t.database.db.select().from(users).where(eq(users.username, 'vhv.one'));
-    const res = await admin.request({ method: 'PATCH', url: `/api/v1/users/${row!.id}`, payload: { disabled: true } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${row!.id}`,
+      payload: { disabled: true },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().disabled).toBe(true);
     expect((await vhv.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
@@ -112,23 +155,41 @@ describe('accounts', () => {
     expect(res.statusCode).toBe(204);
     expect((await before.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
     const after = await login(t, 'malee.j', 'reset-password-456');
-    expect((await after.request({ method: 'GET', url: '/api/v1/auth/me' })).json().user.mustChangePassword).toBe(true);
+    expect(
+      (await after.request({ method: 'GET', url: '/api/v1/auth/me' })).json().user.mustChangePassword,
+    ).toBe(true);
   });
 
   it('nobody disables themselves, and the last operator cannot be removed', async () => {
-    const self = await operator.request({ method: 'PATCH', url: `/api/v1/users/${operatorId}`, payload: { disabled: true } });
+    const self = await operator.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${operatorId}`,
+      payload: { disabled: true },
+    });
     expect(self.statusCode).toBe(422);
     const other = await loginAs(t, { roles: ['operator'] });
-    const demote = await other.client.request({ method: 'PATCH', url: `/api/v1/users/${operatorId}`, payload: { roles: ['volunteer'] } });
+    const demote = await other.client.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${operatorId}`,
+      payload: { roles: ['volunteer'] },
+    });
     expect(demote.statusCode).toBe(200);
-    const last = await other.client.request({ method: 'PATCH', url: `/api/v1/users/${other.user.id}`, payload: { roles: ['volunteer'] } });
+    const last = await other.client.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${other.user.id}`,
+      payload: { roles: ['volunteer'] },
+    });
     expect(last.statusCode).toBe(422);
     const [still] = await t.database.db.select().from(users).where(eq(users.id, other.user.id));
     expect(still!.roles).toEqual(['operator']);
   });
 
   it('filters by role and disabled, and searches names', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/users?role=volunteer&disabled=true', headers: { cookie: admin.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users?role=volunteer&disabled=true',
+      headers: { cookie: admin.cookie },
+    });
     expect(res.json().items.map((u: { username: string }) => u.username)).toEqual(['vhv.one']);
     const q = await admin.request({ method: 'GET', url: `/api/v1/users?q=${encodeURIComponent('มาลี')}` });
     expect(q.json().items.length).toBeGreaterThanOrEqual(1);
@@ -141,7 +202,10 @@ describe('the audit trail', () => {
     await admin.request({ method: 'GET', url: `/api/v1/users/${row!.id}` });
     // The first operator was demoted above; a fresh one reads the trail.
     const { client: auditor } = await loginAs(t, { roles: ['operator'] });
-    const trail = await auditor.request({ method: 'GET', url: `/api/v1/audit?entity=user&entityId=${row!.id}` });
+    const trail = await auditor.request({
+      method: 'GET',
+      url: `/api/v1/audit?entity=user&entityId=${row!.id}`,
+    });
     expect(trail.statusCode).toBe(200);
     const actions = trail.json().items.map((e: { action: string }) => e.action);
     expect(actions).toContain('user.read');

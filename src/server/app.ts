@@ -52,7 +52,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Toemsuk API', version: '1.0.0', description: 'เติมสุข — care coordination for Thai communities' },
+      info: {
+        title: 'Toemsuk API',
+        version: '1.0.0',
+        description: 'เติมสุข — care coordination for Thai communities',
+      },
     },
     transform: jsonSchemaTransform,
   });

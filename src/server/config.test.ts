@@ -18,7 +18,9 @@ describe('readConfig', () => {
 
   it('seeds the demo by default only on PGlite', () => {
     expect(readConfig({ DATABASE_URL: 'postgres://localhost/toemsuk' }).seedDemo).toBe(false);
-    expect(readConfig({ DATABASE_URL: 'postgres://localhost/toemsuk', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(readConfig({ DATABASE_URL: 'postgres://localhost/toemsuk', SEED_DEMO: 'true' }).seedDemo).toBe(
+      true,
+    );
     expect(readConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
   });
 

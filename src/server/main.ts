@@ -49,7 +49,10 @@ async function main() {
   );
 }
 
-function printDemoAccounts(dataDir: string, accounts: { username: string; password: string; roles: string[] }[]) {
+function printDemoAccounts(
+  dataDir: string,
+  accounts: { username: string; password: string; roles: string[] }[],
+) {
   const lines = accounts.map((a) => `  ${a.username.padEnd(22)} ${a.password}  (${a.roles.join(', ')})`);
   const text = `Demo accounts (Singhanakhon, Songkhla):\n${lines.join('\n')}\n`;
   console.log(`\n${text}`);

@@ -22,7 +22,10 @@ export interface TestApp {
 export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = testConfig(configOverrides);
-  const secrets = { sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex') };
+  const secrets = {
+    sessionSecret: randomBytes(32).toString('hex'),
+    encryptionKey: randomBytes(32).toString('hex'),
+  };
   const app = await buildApp({ database, config, secrets });
   await app.ready();
   return {
@@ -59,7 +62,13 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 /** Inserts an account straight into the database (set-up, not the thing under test). */
 export async function addUser(
   t: TestApp,
-  spec: { username?: string; roles: Role[]; areaCodes?: string[]; organizationId?: string | null; disabled?: boolean },
+  spec: {
+    username?: string;
+    roles: Role[];
+    areaCodes?: string[];
+    organizationId?: string | null;
+    disabled?: boolean;
+  },
 ) {
   const [row] = await t.database.db
     .insert(users)
@@ -93,7 +102,11 @@ export interface Client {
 }
 
 export async function login(t: TestApp, username: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'toemsuk_session');
   const body = res.json() as { csrfToken: string; user: { id: string } };

@@ -34,7 +34,10 @@ export async function createDatabase(): Promise<{ url: string; drop(): Promise<v
 }
 
 /** Spawns `node --import tsx src/server/main.ts` (one PID, as a user starts it) and returns the child. */
-export function spawnServer(opts: ServerOptions & { dataDir: string }): { child: ChildProcess; output: () => string } {
+export function spawnServer(opts: ServerOptions & { dataDir: string }): {
+  child: ChildProcess;
+  output: () => string;
+} {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: String(opts.port),
@@ -45,7 +48,10 @@ export function spawnServer(opts: ServerOptions & { dataDir: string }): { child:
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   Object.assign(env, opts.env);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
@@ -69,7 +75,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 }
 
 /** Resolves with the exit code (and output) of a server that is expected to refuse to start. */
-export function exitOf(run: { child: ChildProcess; output: () => string }): Promise<{ code: number | null; output: string }> {
+export function exitOf(run: {
+  child: ChildProcess;
+  output: () => string;
+}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => run.child.kill('SIGKILL'), 60_000);
     run.child.once('exit', (code) => {

@@ -12,7 +12,10 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
 
 export function testDatabaseUrl(): string {
   const url = env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+  if (!url)
+    throw new Error(
+      'TEST_DB=postgres needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+    );
   return url;
 }
 
@@ -24,5 +27,10 @@ export function withDatabase(url: string, name: string): string {
 
 /** The server's own config with test defaults: quiet logs, no web build, nothing read from the environment. */
 export function testConfig(overrides: Record<string, string> = {}) {
-  return readConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-toemsuk-test', WEB_DIR: '/nonexistent-web', ...overrides });
+  return readConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent-toemsuk-test',
+    WEB_DIR: '/nonexistent-web',
+    ...overrides,
+  });
 }

@@ -17,9 +17,24 @@ const volunteer = actor(['volunteer'], ['90150101']);
 const committee = actor(['committee_viewer'], ['9015']);
 const citizen = actor(['citizen']);
 
-const volunteerInChingKho = { id: 'v1', roles: ['volunteer'] as Role[], areaCodes: ['90150102'], organizationId: null };
-const volunteerInBangkok = { id: 'v2', roles: ['volunteer'] as Role[], areaCodes: ['100101'], organizationId: null };
-const otherAdminInChingKho = { id: 'a2', roles: ['area_admin'] as Role[], areaCodes: ['901501'], organizationId: null };
+const volunteerInChingKho = {
+  id: 'v1',
+  roles: ['volunteer'] as Role[],
+  areaCodes: ['90150102'],
+  organizationId: null,
+};
+const volunteerInBangkok = {
+  id: 'v2',
+  roles: ['volunteer'] as Role[],
+  areaCodes: ['100101'],
+  organizationId: null,
+};
+const otherAdminInChingKho = {
+  id: 'a2',
+  roles: ['area_admin'] as Role[],
+  areaCodes: ['901501'],
+  organizationId: null,
+};
 
 const allow: Decision = { allow: true };
 const deny403: Decision = { allow: false, status: 403 };
@@ -29,33 +44,133 @@ describe('decide: the role × action × scope matrix', () => {
   const cases: [string, Actor | null, Request, Decision][] = [
     ['anonymous reads nothing', null, { action: 'area.read' }, deny404],
     ['everyone signed in reads areas', citizen, { action: 'area.read' }, allow],
-    ['everyone signed in reads the organisation directory', volunteer, { action: 'organization.read' }, allow],
+    [
+      'everyone signed in reads the organisation directory',
+      volunteer,
+      { action: 'organization.read' },
+      allow,
+    ],
 
-    ['operator adds a village anywhere', operator, { action: 'area.createVillage', areaCode: '100101' }, allow],
-    ['admin adds a village in own subdistrict', adminChingKho, { action: 'area.createVillage', areaCode: '901501' }, allow],
-    ['admin of a district covers its subdistricts', adminDistrict, { action: 'area.createVillage', areaCode: '901507' }, allow],
-    ['admin cannot add a village in another subdistrict', adminChingKho, { action: 'area.createVillage', areaCode: '901502' }, deny403],
-    ['admin cannot add a village across provinces', adminChingKho, { action: 'area.createVillage', areaCode: '100101' }, deny403],
-    ['volunteer cannot add villages', volunteer, { action: 'area.createVillage', areaCode: '901501' }, deny403],
+    [
+      'operator adds a village anywhere',
+      operator,
+      { action: 'area.createVillage', areaCode: '100101' },
+      allow,
+    ],
+    [
+      'admin adds a village in own subdistrict',
+      adminChingKho,
+      { action: 'area.createVillage', areaCode: '901501' },
+      allow,
+    ],
+    [
+      'admin of a district covers its subdistricts',
+      adminDistrict,
+      { action: 'area.createVillage', areaCode: '901507' },
+      allow,
+    ],
+    [
+      'admin cannot add a village in another subdistrict',
+      adminChingKho,
+      { action: 'area.createVillage', areaCode: '901502' },
+      deny403,
+    ],
+    [
+      'admin cannot add a village across provinces',
+      adminChingKho,
+      { action: 'area.createVillage', areaCode: '100101' },
+      deny403,
+    ],
+    [
+      'volunteer cannot add villages',
+      volunteer,
+      { action: 'area.createVillage', areaCode: '901501' },
+      deny403,
+    ],
 
-    ['admin creates an organisation in scope', adminChingKho, { action: 'organization.create', areaCode: '90150103' }, allow],
-    ['admin cannot create one out of scope', adminChingKho, { action: 'organization.create', areaCode: '9015' }, deny403],
-    ['committee viewer cannot create organisations', committee, { action: 'organization.create', areaCode: '901501' }, deny403],
-    ['admin edits an organisation in scope', adminDistrict, { action: 'organization.update', areaCode: '901511' }, allow],
-    ['admin cannot edit one out of scope', adminChingKho, { action: 'organization.update', areaCode: '901511' }, deny403],
+    [
+      'admin creates an organisation in scope',
+      adminChingKho,
+      { action: 'organization.create', areaCode: '90150103' },
+      allow,
+    ],
+    [
+      'admin cannot create one out of scope',
+      adminChingKho,
+      { action: 'organization.create', areaCode: '9015' },
+      deny403,
+    ],
+    [
+      'committee viewer cannot create organisations',
+      committee,
+      { action: 'organization.create', areaCode: '901501' },
+      deny403,
+    ],
+    [
+      'admin edits an organisation in scope',
+      adminDistrict,
+      { action: 'organization.update', areaCode: '901511' },
+      allow,
+    ],
+    [
+      'admin cannot edit one out of scope',
+      adminChingKho,
+      { action: 'organization.update', areaCode: '901511' },
+      deny403,
+    ],
 
     ['operator lists users', operator, { action: 'user.list' }, allow],
     ['admin lists users', adminChingKho, { action: 'user.list' }, allow],
     ['volunteer cannot list users', volunteer, { action: 'user.list' }, deny403],
-    ['anyone reads their own account', volunteer, { action: 'user.read', target: { ...volunteerInChingKho, id: 'me' } }, allow],
-    ['admin reads a volunteer in scope', adminChingKho, { action: 'user.read', target: volunteerInChingKho }, allow],
-    ['admin does not see a volunteer elsewhere (404)', adminChingKho, { action: 'user.read', target: volunteerInBangkok }, deny404],
-    ['admin does not see a fellow admin (404)', adminChingKho, { action: 'user.read', target: otherAdminInChingKho }, deny404],
-    ['volunteer does not see other accounts (404)', volunteer, { action: 'user.read', target: volunteerInChingKho }, deny404],
+    [
+      'anyone reads their own account',
+      volunteer,
+      { action: 'user.read', target: { ...volunteerInChingKho, id: 'me' } },
+      allow,
+    ],
+    [
+      'admin reads a volunteer in scope',
+      adminChingKho,
+      { action: 'user.read', target: volunteerInChingKho },
+      allow,
+    ],
+    [
+      'admin does not see a volunteer elsewhere (404)',
+      adminChingKho,
+      { action: 'user.read', target: volunteerInBangkok },
+      deny404,
+    ],
+    [
+      'admin does not see a fellow admin (404)',
+      adminChingKho,
+      { action: 'user.read', target: otherAdminInChingKho },
+      deny404,
+    ],
+    [
+      'volunteer does not see other accounts (404)',
+      volunteer,
+      { action: 'user.read', target: volunteerInChingKho },
+      deny404,
+    ],
 
-    ['admin creates a volunteer in scope', adminChingKho, { action: 'user.create', target: volunteerInChingKho }, allow],
-    ['admin cannot create a volunteer elsewhere', adminChingKho, { action: 'user.create', target: volunteerInBangkok }, deny403],
-    ['admin cannot create another admin', adminChingKho, { action: 'user.create', target: otherAdminInChingKho }, deny403],
+    [
+      'admin creates a volunteer in scope',
+      adminChingKho,
+      { action: 'user.create', target: volunteerInChingKho },
+      allow,
+    ],
+    [
+      'admin cannot create a volunteer elsewhere',
+      adminChingKho,
+      { action: 'user.create', target: volunteerInBangkok },
+      deny403,
+    ],
+    [
+      'admin cannot create another admin',
+      adminChingKho,
+      { action: 'user.create', target: otherAdminInChingKho },
+      deny403,
+    ],
     [
       'admin cannot create an operator',
       adminDistrict,
@@ -68,9 +183,19 @@ describe('decide: the role × action × scope matrix', () => {
       { action: 'user.create', target: { roles: ['volunteer'], areaCodes: [], organizationId: null } },
       deny403,
     ],
-    ['citizen cannot create accounts', citizen, { action: 'user.create', target: volunteerInChingKho }, deny403],
+    [
+      'citizen cannot create accounts',
+      citizen,
+      { action: 'user.create', target: volunteerInChingKho },
+      deny403,
+    ],
 
-    ['admin updates a volunteer in scope', adminChingKho, { action: 'user.update', target: volunteerInChingKho }, allow],
+    [
+      'admin updates a volunteer in scope',
+      adminChingKho,
+      { action: 'user.update', target: volunteerInChingKho },
+      allow,
+    ],
     [
       'admin cannot move a volunteer out of scope',
       adminChingKho,
@@ -80,18 +205,40 @@ describe('decide: the role × action × scope matrix', () => {
     [
       'admin cannot promote a volunteer to admin',
       adminChingKho,
-      { action: 'user.update', target: volunteerInChingKho, next: { ...volunteerInChingKho, roles: ['area_admin'] } },
+      {
+        action: 'user.update',
+        target: volunteerInChingKho,
+        next: { ...volunteerInChingKho, roles: ['area_admin'] },
+      },
       deny403,
     ],
-    ['admin updating an account out of scope gets 404', adminChingKho, { action: 'user.update', target: volunteerInBangkok }, deny404],
+    [
+      'admin updating an account out of scope gets 404',
+      adminChingKho,
+      { action: 'user.update', target: volunteerInBangkok },
+      deny404,
+    ],
     [
       'nobody but an operator changes their own roles',
       adminChingKho,
       { action: 'user.update', target: { ...otherAdminInChingKho, id: 'me' } },
       deny403,
     ],
-    ['admin resets a volunteer password in scope', adminChingKho, { action: 'user.resetPassword', target: volunteerInChingKho }, allow],
-    ['admin cannot reset an operator', adminDistrict, { action: 'user.resetPassword', target: { id: 'op', roles: ['operator'], areaCodes: [], organizationId: null } }, deny404],
+    [
+      'admin resets a volunteer password in scope',
+      adminChingKho,
+      { action: 'user.resetPassword', target: volunteerInChingKho },
+      allow,
+    ],
+    [
+      'admin cannot reset an operator',
+      adminDistrict,
+      {
+        action: 'user.resetPassword',
+        target: { id: 'op', roles: ['operator'], areaCodes: [], organizationId: null },
+      },
+      deny404,
+    ],
 
     ['operator reads the audit log', operator, { action: 'audit.read' }, allow],
     ['admin does not read the whole audit log', adminDistrict, { action: 'audit.read' }, deny403],
@@ -103,7 +250,16 @@ describe('decide: the role × action × scope matrix', () => {
 });
 
 describe('decide: every role is answered for every action', () => {
-  const roles: Role[] = ['operator', 'area_admin', 'agency_member', 'social_worker', 'volunteer', 'caregiver', 'committee_viewer', 'citizen'];
+  const roles: Role[] = [
+    'operator',
+    'area_admin',
+    'agency_member',
+    'social_worker',
+    'volunteer',
+    'caregiver',
+    'committee_viewer',
+    'citizen',
+  ];
   const requests: Request[] = [
     { action: 'area.read' },
     { action: 'area.createVillage', areaCode: '901501' },
@@ -123,7 +279,9 @@ describe('decide: every role is answered for every action', () => {
     const who = actor([role], ['901501']);
     for (const request of requests) {
       const d = decide(who, request);
-      const isWrite = !['area.read', 'organization.read', 'user.read', 'user.list', 'audit.read'].includes(request.action);
+      const isWrite = !['area.read', 'organization.read', 'user.read', 'user.list', 'audit.read'].includes(
+        request.action,
+      );
       if (isWrite && !writers.has(role)) expect(d.allow, `${role} ${request.action}`).toBe(false);
       if (role === 'operator') expect(d.allow, request.action).toBe(true);
     }

@@ -36,7 +36,10 @@ export const organizationServices = [
 ] as const;
 
 const services = z.array(z.enum(organizationServices)).max(organizationServices.length);
-const phone = z.string().trim().regex(/^[0-9+\-\s()]{6,20}$/, 'phone');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s()]{6,20}$/, 'phone');
 
 export const organizationCreate = z
   .object({

@@ -72,8 +72,12 @@ export const userListQuery = z
   })
   .strict();
 
-export const login = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict();
-export const passwordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }).strict();
+export const login = z
+  .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
+  .strict();
+export const passwordChange = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: password })
+  .strict();
 export const passwordReset = z.object({ newPassword: password }).strict();
 export const tokenCreate = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 

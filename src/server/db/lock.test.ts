@@ -23,7 +23,9 @@ describe('lockDataDir', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
     try {
       writeFileSync(join(dir, 'pglite.lock'), String(other.pid));
-      expect(() => lockDataDir(dir)).toThrow(new RegExp(`in use by another Toemsuk process \\(PID ${other.pid}\\)`));
+      expect(() => lockDataDir(dir)).toThrow(
+        new RegExp(`in use by another Toemsuk process \\(PID ${other.pid}\\)`),
+      );
     } finally {
       other.kill();
     }

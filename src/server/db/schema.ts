@@ -13,8 +13,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Role } from '../../core/schemas/user.ts';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow();
+const createdAt = () =>
+  timestamp('created_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow();
 
 /** DOPA area tree: province (2), district (4), subdistrict (6), village (8 digits). */
 export const areas = pgTable(
@@ -95,7 +97,9 @@ export const sessions = pgTable(
       .references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string', precision: 3 }),
     ip: text('ip'),

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { sameToken } from '../modules/auth/secrets.ts';
 import { resolveApiToken, resolveSession } from '../modules/auth/sessions.ts';
 import { actorOf, type UserRow } from '../modules/users/repo.ts';
-import { pickLang, type Lang } from './messages.ts';
+import { type Lang, pickLang } from './messages.ts';
 import { forbidden, notFound, Problem, unauthenticated } from './problem.ts';
 
 export const SESSION_COOKIE = 'toemsuk_session';

@@ -46,7 +46,8 @@ export function problemBody(p: Problem, lang: Lang): ProblemBody {
     status: p.status,
   };
   if (p.detailCode) body.detail = say(details[p.detailCode], lang, p.params);
-  else if (p.fieldErrors.length > 0) body.detail = p.fieldErrors.map((e) => `${e.path}: ${fieldMessage(e, lang)}`).join('; ');
+  else if (p.fieldErrors.length > 0)
+    body.detail = p.fieldErrors.map((e) => `${e.path}: ${fieldMessage(e, lang)}`).join('; ');
   if (p.fieldErrors.length > 0) {
     body.errors = p.fieldErrors.map((e) => ({ path: e.path, message: fieldMessage(e, lang) }));
   }

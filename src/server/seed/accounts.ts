@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
-import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
 import { audit } from '../modules/audit/service.ts';
+import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
 
 export interface OperatorSeed {
   username: string;
@@ -11,7 +11,11 @@ export interface OperatorSeed {
 }
 
 /** On an empty database, the platform operator comes from ADMIN_USERNAME / ADMIN_PASSWORD. */
-export async function seedOperator(db: Db, username: string, password: string | undefined): Promise<OperatorSeed | null> {
+export async function seedOperator(
+  db: Db,
+  username: string,
+  password: string | undefined,
+): Promise<OperatorSeed | null> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((existing?.n ?? 0) > 0) return null;
   const chosen = password ?? randomPassword();
@@ -25,6 +29,11 @@ export async function seedOperator(db: Db, username: string, password: string | 
       mustChangePassword: password === undefined,
     })
     .returning({ id: users.id });
-  await audit(db, null, { action: 'user.create', entity: 'user', entityId: row!.id, detail: { roles: ['operator'], seed: true } });
+  await audit(db, null, {
+    action: 'user.create',
+    entity: 'user',
+    entityId: row!.id,
+    detail: { roles: ['operator'], seed: true },
+  });
   return password === undefined ? { username, generatedPassword: chosen } : { username };
 }

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { areas, installation, organizations, users } from '../db/schema.ts';
-import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
 import { audit } from '../modules/audit/service.ts';
+import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
 import { demoOrganizations, demoUsers, demoVillages } from './demoData.ts';
 
 export interface DemoAccount {
@@ -61,7 +61,11 @@ export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
       if (row) accounts.push({ username: u.username, password, roles: u.roles });
     }
     await tx.insert(installation).values({ key: MARK, value: { at: new Date().toISOString() } });
-    await audit(tx, null, { action: 'demo.seed', entity: 'installation', detail: { users: accounts.length } });
+    await audit(tx, null, {
+      action: 'demo.seed',
+      entity: 'installation',
+      detail: { users: accounts.length },
+    });
     return accounts;
   });
 }

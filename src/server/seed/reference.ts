@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { areas } from '../db/schema.ts';
 import { readAreaReference } from '../db/reference/readAreas.ts';
+import { areas } from '../db/schema.ts';
 
 /** Loads the DOPA tree once, in one statement (unnest is several times faster than batched inserts). */
 export async function seedAreas(db: Db): Promise<number> {
-  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(areas).where(sql`${areas.level} <> 'village'`);
+  const [existing] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(areas)
+    .where(sql`${areas.level} <> 'village'`);
   if ((existing?.n ?? 0) > 0) return 0;
   const rows = await readAreaReference();
   await db.execute(sql`

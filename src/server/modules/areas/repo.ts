@@ -15,7 +15,12 @@ const columns = {
   childCount,
 };
 
-export async function listChildren(db: Db, parent: string | null, after: string | null, limit: number): Promise<Area[]> {
+export async function listChildren(
+  db: Db,
+  parent: string | null,
+  after: string | null,
+  limit: number,
+): Promise<Area[]> {
   const where: SQL[] = [parent ? eq(areas.parentCode, parent) : isNull(areas.parentCode)];
   if (after) where.push(gt(areas.code, after));
   return db

@@ -1,8 +1,8 @@
 import type { Actor } from '../../../core/policy/index.ts';
 import type { Area, AreaDetail, VillageCreate } from '../../../core/schemas/index.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor, pageOf } from '../../http/cursor.ts';
 import { ensureAllowed } from '../../http/auth.ts';
+import { decodeCursor, encodeCursor, pageOf } from '../../http/cursor.ts';
 import { conflict, invalid, notFound } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import { ancestorCodes, findAreas, insertVillage, listChildren, searchAreas } from './repo.ts';
@@ -20,7 +20,10 @@ export async function listAreas(db: Db, query: AreaQuery) {
     const [offset] = (decodeCursor(query.cursor, 1) as [number] | null) ?? [0];
     const rows = await searchAreas(db, query.q, query.level, Number(offset), query.limit);
     const items = await withPaths(db, rows.slice(0, query.limit));
-    return { items, nextCursor: rows.length > query.limit ? encodeCursor([Number(offset) + query.limit]) : null };
+    return {
+      items,
+      nextCursor: rows.length > query.limit ? encodeCursor([Number(offset) + query.limit]) : null,
+    };
   }
   if (query.parent) await getArea(db, query.parent);
   const [after] = (decodeCursor(query.cursor, 1) as [string] | null) ?? [null];

@@ -36,23 +36,27 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const db = ctx.database.db;
   app
     .withTypeProvider<ZodTypeProvider>()
-    .get('/api/v1/audit', { schema: { tags: ['audit'], querystring: query, response: { 200: page(entry) } } }, async (req) => {
-      authorize(req, { action: 'audit.read' });
-      const q = req.query;
-      const where: SQL[] = [];
-      if (q.entity) where.push(eq(auditLog.entity, q.entity));
-      if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
-      if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
-      if (q.action) where.push(eq(auditLog.action, q.action));
-      const before = decodeCursor(q.cursor, 1);
-      if (before) where.push(lt(auditLog.id, Number(before[0])));
-      const rows = await db
-        .select()
-        .from(auditLog)
-        .where(and(...where))
-        .orderBy(desc(auditLog.id))
-        .limit(q.limit + 1);
-      const items = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
-      return pageOf(items, q.limit, (last) => [last.id]);
-    });
+    .get(
+      '/api/v1/audit',
+      { schema: { tags: ['audit'], querystring: query, response: { 200: page(entry) } } },
+      async (req) => {
+        authorize(req, { action: 'audit.read' });
+        const q = req.query;
+        const where: SQL[] = [];
+        if (q.entity) where.push(eq(auditLog.entity, q.entity));
+        if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
+        if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
+        if (q.action) where.push(eq(auditLog.action, q.action));
+        const before = decodeCursor(q.cursor, 1);
+        if (before) where.push(lt(auditLog.id, Number(before[0])));
+        const rows = await db
+          .select()
+          .from(auditLog)
+          .where(and(...where))
+          .orderBy(desc(auditLog.id))
+          .limit(q.limit + 1);
+        const items = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+        return pageOf(items, q.limit, (last) => [last.id]);
+      },
+    );
 }

@@ -9,7 +9,12 @@ import { toUserDto } from '../users/repo.ts';
 import { AuthService } from './service.ts';
 import { revokeSession, SESSION_MAX_MS } from './sessions.ts';
 
-const tokenItem = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+const tokenItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -68,7 +73,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/api/v1/auth/tokens',
-    { schema: { tags, body: tokenCreate, response: { 201: tokenItem.omit({ lastUsedAt: true }).extend({ token: z.string() }) } } },
+    {
+      schema: {
+        tags,
+        body: tokenCreate,
+        response: { 201: tokenItem.omit({ lastUsedAt: true }).extend({ token: z.string() }) },
+      },
+    },
     async (req, reply) => reply.status(201).send(await auth.createToken(requireActor(req), req.body.name)),
   );
 

@@ -27,7 +27,9 @@ export class AuthService {
     const wait = this.throttle.retryAfter(name, meta.ip);
     if (wait > 0) {
       await audit(this.db, null, { action: 'auth.login', entity: 'user', outcome: 'denied', ip: meta.ip });
-      throw new Problem(429, 'rate_limited', 'retry_after', { seconds: wait }, [], { 'retry-after': String(wait) });
+      throw new Problem(429, 'rate_limited', 'retry_after', { seconds: wait }, [], {
+        'retry-after': String(wait),
+      });
     }
     const user = await findUserByUsername(this.db, name);
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
@@ -43,7 +45,13 @@ export class AuthService {
       throw new Problem(401, 'bad_credentials');
     }
     if (user.disabled) {
-      await audit(this.db, actorOf(user), { action: 'auth.login', entity: 'user', entityId: user.id, outcome: 'denied', ip: meta.ip });
+      await audit(this.db, actorOf(user), {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        outcome: 'denied',
+        ip: meta.ip,
+      });
       throw new Problem(403, 'account_disabled');
     }
     this.throttle.succeed(name);
@@ -53,14 +61,21 @@ export class AuthService {
       .set({ lastLoginAt: sql`now()` })
       .where(eq(users.id, user.id))
       .returning();
-    await audit(this.db, actorOf(user), { action: 'auth.login', entity: 'user', entityId: user.id, ip: meta.ip });
+    await audit(this.db, actorOf(user), {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      ip: meta.ip,
+    });
     return { user: updated ?? user, session };
   }
 
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = await findUserById(this.db, actor.userId);
     if (!user || !(await verifyPassword(user.passwordHash, current))) {
-      throw new Problem(400, 'validation', 'wrong_password', {}, [{ path: 'currentPassword', detail: 'wrong_password' }]);
+      throw new Problem(400, 'validation', 'wrong_password', {}, [
+        { path: 'currentPassword', detail: 'wrong_password' },
+      ]);
     }
     const passwordHash = await hashPassword(next);
     await this.db.transaction(async (tx) => {

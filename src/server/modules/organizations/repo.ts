@@ -32,7 +32,9 @@ export async function listOrganizations(db: Db, f: OrganizationFilter): Promise<
   const where: SQL[] = [];
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(sql`${organizations.name} ilike ${pattern}`, sql`${organizations.nameEn} ilike ${pattern}`)!);
+    where.push(
+      or(sql`${organizations.name} ilike ${pattern}`, sql`${organizations.nameEn} ilike ${pattern}`)!,
+    );
   }
   if (f.type) where.push(eq(organizations.type, f.type));
   if (f.area) where.push(like(organizations.areaCode, `${f.area}%`));

@@ -7,8 +7,8 @@ import { organizations } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { invalid, notFound } from '../../http/problem.ts';
-import { audit } from '../audit/service.ts';
 import { findAreas } from '../areas/repo.ts';
+import { audit } from '../audit/service.ts';
 import { findOrganization, listOrganizations, type OrganizationFilter } from './repo.ts';
 
 export async function list(db: Db, query: Omit<OrganizationFilter, 'after'> & { cursor?: string }) {
@@ -42,7 +42,12 @@ export async function create(db: Db, actor: Actor, input: OrganizationCreate): P
   });
 }
 
-export async function update(db: Db, actor: Actor, id: string, patch: OrganizationPatch): Promise<Organization> {
+export async function update(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: OrganizationPatch,
+): Promise<Organization> {
   const current = await get(db, id);
   ensureAllowed(actor, { action: 'organization.update', areaCode: current.areaCode });
   if (patch.areaCode && patch.areaCode !== current.areaCode) {

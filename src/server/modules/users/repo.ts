@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../../core/policy/index.ts';
-import type { Role, User } from '../../../core/schemas/index.ts';
+import type { User } from '../../../core/schemas/index.ts';
 import type { Db } from '../../db/client.ts';
 import { organizations, users } from '../../db/schema.ts';
 

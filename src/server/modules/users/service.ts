@@ -7,10 +7,10 @@ import { organizations, users } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/problem.ts';
+import { findAreas } from '../areas/repo.ts';
+import { audit } from '../audit/service.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import { revokeAllSessions } from '../auth/sessions.ts';
-import { audit } from '../audit/service.ts';
-import { findAreas } from '../areas/repo.ts';
 import { dto, findUserById, toUserDto } from './repo.ts';
 
 export interface UserQuery {
@@ -36,11 +36,16 @@ export async function list(db: Db, actor: Actor, query: UserQuery) {
   if (!hasRole(actor, 'operator')) {
     // Narrow in SQL to accounts sharing an area prefix; the policy makes the exact call below.
     where.push(
-      or(...actor.areaCodes.map((code) => sql`exists (select 1 from unnest(${users.areaCodes}) c where c like ${`${code}%`})`))!,
+      or(
+        ...actor.areaCodes.map(
+          (code) => sql`exists (select 1 from unnest(${users.areaCodes}) c where c like ${`${code}%`})`,
+        ),
+      )!,
     );
   }
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-  if (after) where.push(or(gt(users.username, after[0]), and(eq(users.username, after[0]), gt(users.id, after[1])))!);
+  if (after)
+    where.push(or(gt(users.username, after[0]), and(eq(users.username, after[0]), gt(users.id, after[1])))!);
 
   const rows = await db
     .select({ user: users, organizationName: organizations.name })
@@ -69,7 +74,10 @@ export async function get(db: Db, actor: Actor, id: string): Promise<User> {
 }
 
 export async function create(db: Db, actor: Actor, input: UserCreate): Promise<User> {
-  ensureAllowed(actor, { action: 'user.create', target: { ...input, organizationId: input.organizationId ?? null } });
+  ensureAllowed(actor, {
+    action: 'user.create',
+    target: { ...input, organizationId: input.organizationId ?? null },
+  });
   await validateReferences(db, input.organizationId, input.areaCodes);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -111,7 +119,9 @@ export async function update(db: Db, actor: Actor, id: string, patch: UserPatch)
   await validateReferences(db, next.organizationId ?? undefined, patch.areaCodes ?? []);
 
   return db.transaction(async (tx) => {
-    const losesOperator = (patch.disabled || (patch.roles && !patch.roles.includes('operator'))) && current.roles.includes('operator');
+    const losesOperator =
+      (patch.disabled || (patch.roles && !patch.roles.includes('operator'))) &&
+      current.roles.includes('operator');
     if (losesOperator && (await activeOperators(tx, id)) === 0) throw ruleBroken('last_operator');
     const [row] = await tx
       .update(users)
@@ -125,7 +135,12 @@ export async function update(db: Db, actor: Actor, id: string, patch: UserPatch)
       .returning();
     // A disabled account must lose access at once, not when its sessions expire.
     if (patch.disabled) await revokeAllSessions(tx, id);
-    await audit(tx, actor, { action: 'user.update', entity: 'user', entityId: id, detail: { fields: Object.keys(patch) } });
+    await audit(tx, actor, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      detail: { fields: Object.keys(patch) },
+    });
     return toUserDto(tx, row!);
   });
 }
@@ -155,7 +170,10 @@ async function activeOperators(db: Db, except: string): Promise<number> {
 
 async function validateReferences(db: Db, organizationId: string | undefined, areaCodes: string[]) {
   if (organizationId) {
-    const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+    const [org] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId));
     if (!org) throw invalid('organizationId', 'organization_unknown');
   }
   const codes = unique(areaCodes);
