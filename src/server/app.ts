@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
+import { personRoutes } from './modules/persons/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export const BODY_LIMIT = 1_048_576;
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   organizationRoutes(app, ctx);
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
+  personRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

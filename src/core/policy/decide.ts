@@ -19,7 +19,14 @@ export type Request =
   | { action: 'user.create'; target: UserTarget }
   | { action: 'user.update'; target: UserTarget; next?: UserTarget }
   | { action: 'user.resetPassword'; target: UserTarget }
-  | { action: 'audit.read' };
+  | { action: 'audit.read' }
+  | { action: 'person.create'; areaCode: string }
+  | { action: 'person.read'; areaCode: string }
+  | { action: 'person.update'; areaCode: string }
+  | { action: 'person.readNationalId'; areaCode: string }
+  | { action: 'person.merge'; areaCode: string }
+  | { action: 'consent.record'; areaCode: string }
+  | { action: 'import.create'; areaCode: string };
 
 export interface UserTarget {
   id?: string;
@@ -42,8 +49,21 @@ const DELEGABLE: readonly Role[] = [
   'citizen',
 ];
 
+/** Roles that register and follow up people in their own areas (DOMAIN.md step 3). */
+const FIELD_ROLES: readonly Role[] = [
+  'area_admin',
+  'agency_member',
+  'social_worker',
+  'volunteer',
+  'caregiver',
+];
+
 export function decide(actor: Actor | null, req: Request): Decision {
   if (!actor) return { allow: false, status: 404 };
+  // The full national ID is for the area's admins only: not even the platform operator.
+  if (req.action === 'person.readNationalId') {
+    return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+  }
   if (hasRole(actor, 'operator')) return ALLOW;
 
   switch (req.action) {
@@ -69,6 +89,15 @@ export function decide(actor: Actor | null, req: Request): Decision {
     }
     case 'audit.read':
       return FORBIDDEN;
+    case 'person.read':
+    case 'person.update':
+      return fieldWorkerIn(actor, req.areaCode) ? ALLOW : HIDDEN;
+    case 'person.create':
+    case 'consent.record':
+      return fieldWorkerIn(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+    case 'person.merge':
+    case 'import.create':
+      return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
   }
 }
 
@@ -79,4 +108,8 @@ function adminManages(actor: Actor, target: UserTarget): boolean {
   if (!target.roles.every((r) => DELEGABLE.includes(r))) return false;
   if (target.areaCodes.length === 0) return false;
   return target.areaCodes.every((code) => inScope(actor, code));
+}
+
+function fieldWorkerIn(actor: Actor, areaCode: string): boolean {
+  return hasRole(actor, ...FIELD_ROLES) && inScope(actor, areaCode);
 }

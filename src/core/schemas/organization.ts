@@ -62,6 +62,9 @@ export const organizationPatch = organizationCreate
   .extend({
     // Re-declared without the create defaults: a patch that omits a field must leave it alone.
     services: services.optional(),
+    nameEn: z.string().trim().max(200).nullable().optional(),
+    contactName: z.string().trim().max(200).nullable().optional(),
+    address: z.string().trim().max(500).nullable().optional(),
     tier: z.enum(organizationTiers).nullable().optional(),
     phone: phone.nullable().optional(),
     email: z.email().max(200).nullable().optional(),
@@ -76,6 +79,7 @@ export const organization = z.object({
   type: z.enum(organizationTypes),
   areaCode: z.string(),
   areaName: z.string().nullable(),
+  areaNameEn: z.string().nullable(),
   tier: z.enum(organizationTiers).nullable(),
   services: z.array(z.string()),
   phone: z.string().nullable(),

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -153,3 +156,186 @@ export const installation = pgTable('installation', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/** A dwelling and the people who live in it (ทะเบียนครัวเรือน). */
+export const households = pgTable(
+  'household',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    areaCode: text('area_code').notNull(),
+    villageCode: text('village_code'),
+    houseNo: text('house_no'),
+    postcode: text('postcode'),
+    housingType: text('housing_type'),
+    headPersonId: uuid('head_person_id'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    clientId: uuid('client_id'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('household_area_idx').on(t.areaCode, t.villageCode, t.houseNo),
+    uniqueIndex('household_client_key').on(t.clientId),
+  ],
+);
+
+/**
+ * The registry. Every person-scoped table carries `area_code` (subdistrict)
+ * so it can be partitioned by province later. The national ID is stored
+ * encrypted, and found through a keyed hash.
+ */
+export const persons = pgTable(
+  'person',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    areaCode: text('area_code').notNull(),
+    villageCode: text('village_code'),
+    villageNo: integer('village_no'),
+    houseNo: text('house_no'),
+    postcode: text('postcode'),
+    householdId: uuid('household_id').references(() => households.id),
+    relationToHead: text('relation_to_head'),
+    idType: text('id_type').notNull(),
+    nationalIdEnc: text('national_id_enc'),
+    nationalIdHash: text('national_id_hash'),
+    noIdReason: text('no_id_reason'),
+    title: text('title'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    birthDateEstimated: boolean('birth_date_estimated').notNull().default(false),
+    nationality: text('nationality'),
+    religion: text('religion'),
+    maritalStatus: text('marital_status'),
+    education: text('education'),
+    occupation: text('occupation'),
+    incomeBand: text('income_band'),
+    healthCoverage: text('health_coverage'),
+    phone: text('phone'),
+    chronicConditions: text('chronic_conditions').array().notNull().default(sql`'{}'::text[]`),
+    disabilityTypes: text('disability_types').array().notNull().default(sql`'{}'::text[]`),
+    disabilityCardNo: text('disability_card_no'),
+    vulnerability: text('vulnerability').array().notNull().default(sql`'{}'::text[]`),
+    caregiver: jsonb('caregiver'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    /** Set when this record was merged into another; such a record is history, not a person. */
+    mergedInto: uuid('merged_into'),
+    version: integer('version').notNull().default(1),
+    clientId: uuid('client_id'),
+    /** Where an imported row came from (e.g. MoPH HOSPCODE:PID), so a re-import finds it again. */
+    sourceKey: text('source_key'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('person_source_key').on(t.sourceKey),
+    uniqueIndex('person_national_id_hash_key').on(t.nationalIdHash).where(sql`${t.mergedInto} is null`),
+    uniqueIndex('person_client_key').on(t.clientId),
+    index('person_area_idx').on(t.areaCode, t.villageCode, t.lastName, t.id),
+    index('person_household_idx').on(t.householdId),
+    index('person_birth_idx').on(t.birthDate),
+    index('person_phone_idx').on(t.phone),
+    index('person_name_trgm').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    index('person_vulnerability_idx').using('gin', t.vulnerability),
+  ],
+);
+
+/** Every change to a person: which fields, old and new values, by whom, why. Kept forever. */
+export const personRevisions = pgTable(
+  'person_revision',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id').notNull(),
+    areaCode: text('area_code').notNull(),
+    version: integer('version').notNull(),
+    changedBy: uuid('changed_by'),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
+    source: text('source').notNull(),
+    reason: text('reason'),
+    changes: jsonb('changes').notNull(),
+  },
+  (t) => [index('person_revision_person_idx').on(t.personId, t.version)],
+);
+
+/** PDPA consent records; the latest per purpose is in force, withdrawals included. */
+export const consents = pgTable(
+  'consent',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    areaCode: text('area_code').notNull(),
+    purpose: text('purpose').notNull(),
+    granted: boolean('granted').notNull(),
+    method: text('method').notNull(),
+    witnessName: text('witness_name'),
+    agencies: uuid('agencies').array().notNull().default(sql`'{}'::uuid[]`),
+    note: text('note'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [index('consent_person_idx').on(t.personId, t.purpose, t.recordedAt)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * A bulk import: the uploaded file is kept with the job so that a run killed
+ * half-way can be resumed from `processed` after a restart.
+ */
+export const importJobs = pgTable(
+  'import_job',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status').notNull().default('queued'),
+    mode: text('mode').notNull(),
+    format: text('format').notNull(),
+    areaCode: text('area_code').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    content: bytea('content').notNull(),
+    mapping: jsonb('mapping'),
+    encoding: text('encoding'),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    preview: jsonb('preview'),
+    failure: text('failure'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'string', precision: 3 }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'string', precision: 3 }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string', precision: 3 }),
+  },
+  (t) => [index('import_job_status_idx').on(t.status, t.createdAt)],
+);
+
+export const importErrors = pgTable(
+  'import_error',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    row: integer('row').notNull(),
+    column: text('column'),
+    message: text('message').notNull(),
+    code: text('code').notNull(),
+  },
+  (t) => [index('import_error_job_idx').on(t.importId, t.row)],
+);

@@ -16,6 +16,8 @@ export class Problem extends Error {
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extension members (RFC 9457 §3.2), e.g. the existing record a duplicate points at. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(code);
   }
@@ -37,10 +39,12 @@ export interface ProblemBody {
   status: number;
   detail?: string;
   errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
 }
 
 export function problemBody(p: Problem, lang: Lang): ProblemBody {
   const body: ProblemBody = {
+    ...p.extensions,
     type: `/problems/${p.code}`,
     title: say(problems[p.code], lang),
     status: p.status,

@@ -13,7 +13,14 @@ const formats: Record<string, string> = {
   subdistrictCode: 'DOPA 6 digits',
   username: 'a-z 0-9 . _ -, 3–40',
   phone: '0-9 + - ( )',
+  subdistrictOrVillageCode: 'DOPA 6 or 8 digits',
+  postcode: '5 digits',
+  isoDate: 'YYYY-MM-DD',
+  countryCode: 'ISO 3166 alpha-2, e.g. TH',
 };
+
+/** Custom refinements carry a detail code as their message. */
+const customDetails = new Set(['required', 'thai_id_check', 'not_with_none']);
 
 /** Turns a zod issue into a field error people can read, in either language. */
 export function fieldErrorFromIssue(issue: IssueLike): FieldError[] {
@@ -51,6 +58,9 @@ export function fieldErrorFromIssue(issue: IssueLike): FieldError[] {
       const named = formats[issue.message];
       return [{ path, detail: 'bad_format', params: { format: named ?? String(p.format ?? issue.message) } }];
     }
+    case 'custom':
+      if (customDetails.has(issue.message)) return [{ path, detail: issue.message as FieldError['detail'] }];
+      return [{ path, detail: 'invalid' }];
     default:
       return [{ path, detail: 'invalid' }];
   }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { areas, organizations } from '../../db/schema.ts';
 import { iso } from '../users/repo.ts';
 
-type Row = typeof organizations.$inferSelect & { areaName: string | null };
+type Row = typeof organizations.$inferSelect & { areaName: string | null; areaNameEn: string | null };
 
 export interface OrganizationFilter {
   q?: string;
@@ -18,7 +18,7 @@ export interface OrganizationFilter {
 
 function select(db: Db) {
   return db
-    .select({ ...getTableColumns(organizations), areaName: areas.nameTh })
+    .select({ ...getTableColumns(organizations), areaName: areas.nameTh, areaNameEn: areas.nameEn })
     .from(organizations)
     .leftJoin(areas, eq(areas.code, organizations.areaCode));
 }
@@ -63,6 +63,7 @@ export function toDto(row: Row): Organization {
     type: row.type as OrganizationType,
     areaCode: row.areaCode,
     areaName: row.areaName,
+    areaNameEn: row.areaNameEn,
     tier: row.tier as Organization['tier'],
     services: row.services,
     phone: row.phone,

@@ -1,0 +1,29 @@
+import { ensureAllowed } from '../../http/auth.ts';
+import { notFound } from '../../http/problem.ts';
+import { audit } from '../audit/service.ts';
+import { findPerson, revisionsOf } from './repo.ts';
+import type { PersonContext } from './service.ts';
+
+/** The change history of a record: every version, who made it, from where, and why. */
+export async function personHistory(c: PersonContext, personId: string) {
+  const person = await findPerson(c.db, personId);
+  if (!person) throw notFound();
+  ensureAllowed(c.actor, { action: 'person.read', areaCode: person.areaCode });
+  await audit(c.db, c.actor, {
+    action: 'person.history.read',
+    entity: 'person',
+    entityId: personId,
+    areaCode: person.areaCode,
+  });
+  const rows = await revisionsOf(c.db, personId);
+  return {
+    items: rows.map((r) => ({
+      version: r.version,
+      changedBy: r.changedBy,
+      changedAt: new Date(r.changedAt).toISOString(),
+      source: r.source,
+      reason: r.reason,
+      changes: r.changes as Record<string, unknown>,
+    })),
+  };
+}

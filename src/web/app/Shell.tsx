@@ -1,0 +1,126 @@
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { PageLoader } from '../components/LoadingState.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { useCan, useCurrentUser, useLogout } from '../features/auth/session.ts';
+
+/** The signed-in frame: header (burger on phones), navigation, and the page in <main>. */
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isPhone = useMediaQuery('(max-width: 48em)', true, { getInitialValueInEffect: false });
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('app.closeMenu') : t('app.openMenu')}
+              aria-expanded={opened}
+              aria-controls="main-nav"
+            />
+            <Anchor component={Link} to="/" fw={700} fz="lg" c="blue.9" underline="never">
+              {t('app.name')}
+            </Anchor>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar id="main-nav" aria-label={t('app.mainNav')} p="sm" inert={isPhone && !opened}>
+        <MainNav onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <MustChangePasswordNotice />
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function MainNav({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const can = useCan();
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  const links = [
+    { to: '/', label: t('nav.home'), show: true },
+    { to: '/areas', label: t('nav.areas'), show: true },
+    { to: '/organizations', label: t('nav.organizations'), show: true },
+    { to: '/users', label: t('nav.users'), show: can({ action: 'user.list' }) },
+    { to: '/account', label: t('nav.account'), show: true },
+  ];
+  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+
+  return (
+    <Stack justify="space-between" h="100%" gap="sm">
+      <AppShell.Section grow style={{ overflowY: 'auto' }}>
+        <Stack gap={4}>
+          {links
+            .filter((l) => l.show)
+            .map((l) => (
+              <NavLink
+                key={l.to}
+                component={Link}
+                to={l.to}
+                label={l.label}
+                active={isActive(l.to)}
+                aria-current={isActive(l.to) ? 'page' : undefined}
+                onClick={onNavigate}
+                fw={600}
+                variant="light"
+              />
+            ))}
+        </Stack>
+      </AppShell.Section>
+      <AppShell.Section>
+        <Text size="sm" c="dimmed" mb="xs" className="break-anywhere">
+          {user.displayName} ({user.username})
+        </Text>
+        <Button
+          variant="default"
+          fullWidth
+          loading={logout.isPending}
+          onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login') })}
+        >
+          {t('nav.logout')}
+        </Button>
+      </AppShell.Section>
+    </Stack>
+  );
+}
+
+function MustChangePasswordNotice() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  if (!user.mustChangePassword || pathname === '/account') return null;
+  return (
+    <Notice color="blue" title={t('mustChange.title')} mb="md">
+      <Text size="sm">{t('mustChange.body')}</Text>
+      <Anchor component={Link} to="/account" size="sm" fw={700}>
+        {t('mustChange.link')}
+      </Anchor>
+    </Notice>
+  );
+}

@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RouteError } from '../components/RouteError.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+import { Shell } from './Shell.tsx';
+
+/* Every page is its own chunk: the first load carries only the shell. */
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const AreasPage = lazy(() => import('../features/areas/AreasPage.tsx'));
+const OrganizationsPage = lazy(() => import('../features/organizations/OrganizationsPage.tsx'));
+const OrganizationPage = lazy(() => import('../features/organizations/OrganizationPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const UserNewPage = lazy(() => import('../features/users/UserNewPage.tsx'));
+const UserPage = lazy(() => import('../features/users/UserPage.tsx'));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
+const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    errorElement: <RouteError />,
+    children: [{ path: '/login', element: <LoginPage /> }],
+  },
+  {
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, path: '/', element: <HomePage /> },
+      { path: '/areas', element: <AreasPage /> },
+      { path: '/areas/:code', element: <AreasPage /> },
+      { path: '/organizations', element: <OrganizationsPage /> },
+      { path: '/organizations/new', element: <OrganizationPage /> },
+      { path: '/organizations/:id', element: <OrganizationPage /> },
+      { path: '/users', element: <UsersPage /> },
+      { path: '/users/new', element: <UserNewPage /> },
+      { path: '/users/:id', element: <UserPage /> },
+      { path: '/account', element: <AccountPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,43 @@
+import {
+  type OrganizationType,
+  organizationServices,
+  organizationTypes,
+} from '../../../core/schemas/organization.ts';
+
+export const sorts = ['name', '-name', '-createdAt', 'createdAt'] as const;
+export type OrganizationSort = (typeof sorts)[number];
+type Service = (typeof organizationServices)[number];
+
+/** The list's filters, kept in the URL so a filtered list can be shared and reloaded. */
+export interface OrganizationFilters {
+  q?: string;
+  type?: OrganizationType;
+  area?: string;
+  service?: Service;
+  sort: OrganizationSort;
+}
+
+const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
+  allowed.find((a) => a === value);
+
+export function filtersFrom(params: URLSearchParams): OrganizationFilters {
+  const q = params.get('q')?.trim();
+  const area = params.get('area')?.trim();
+  return {
+    q: q || undefined,
+    type: pick(organizationTypes, params.get('type')),
+    area: area && /^\d{2}(\d{2}){0,3}$/.test(area) ? area : undefined,
+    service: pick(organizationServices, params.get('service')),
+    sort: pick(sorts, params.get('sort')) ?? 'name',
+  };
+}
+
+export function filtersTo(filters: OrganizationFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value && !(key === 'sort' && value === 'name')) params.set(key, value);
+  }
+  return params;
+}
+
+export const hasFilters = (f: OrganizationFilters) => Boolean(f.q || f.type || f.area || f.service);
