@@ -15,6 +15,7 @@ import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { householdRoutes } from './modules/households/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
   personRoutes(app, ctx);
+  householdRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

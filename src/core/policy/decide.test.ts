@@ -241,6 +241,72 @@ describe('decide: the role × action × scope matrix', () => {
     ],
 
     ['operator reads the audit log', operator, { action: 'audit.read' }, allow],
+
+    [
+      'a volunteer registers people in their village',
+      volunteer,
+      { action: 'person.create', areaCode: '90150101' },
+      allow,
+    ],
+    [
+      'a volunteer cannot register in another village',
+      volunteer,
+      { action: 'person.create', areaCode: '90150102' },
+      deny403,
+    ],
+    [
+      'a volunteer does not see people of another village (404)',
+      volunteer,
+      { action: 'person.read', areaCode: '90150102' },
+      deny404,
+    ],
+    [
+      'an admin reads people in the subdistrict',
+      adminChingKho,
+      { action: 'person.read', areaCode: '901501' },
+      allow,
+    ],
+    [
+      'an admin sees the full national ID in scope',
+      adminChingKho,
+      { action: 'person.readNationalId', areaCode: '901501' },
+      allow,
+    ],
+    [
+      'an admin does not see full IDs elsewhere',
+      adminChingKho,
+      { action: 'person.readNationalId', areaCode: '901502' },
+      deny403,
+    ],
+    [
+      'the operator never sees full national IDs',
+      operator,
+      { action: 'person.readNationalId', areaCode: '901501' },
+      deny403,
+    ],
+    [
+      'a volunteer sees masked IDs only',
+      volunteer,
+      { action: 'person.readNationalId', areaCode: '90150101' },
+      deny403,
+    ],
+    [
+      'a committee viewer sees no one (404)',
+      committee,
+      { action: 'person.read', areaCode: '901501' },
+      deny404,
+    ],
+    ['a citizen sees no one else (404)', citizen, { action: 'person.read', areaCode: '901501' }, deny404],
+    ['only admins merge', volunteer, { action: 'person.merge', areaCode: '90150101' }, deny403],
+    ['an admin merges in scope', adminChingKho, { action: 'person.merge', areaCode: '901501' }, allow],
+    ['an admin imports in scope', adminDistrict, { action: 'import.create', areaCode: '901505' }, allow],
+    ['a volunteer cannot import', volunteer, { action: 'import.create', areaCode: '90150101' }, deny403],
+    [
+      'a volunteer records consent in scope',
+      volunteer,
+      { action: 'consent.record', areaCode: '90150101' },
+      allow,
+    ],
     ['admin does not read the whole audit log', adminDistrict, { action: 'audit.read' }, deny403],
   ];
 

@@ -316,3 +316,48 @@ export const householdCreate = z
   })
   .strict();
 export type HouseholdCreate = z.infer<typeof householdCreate>;
+
+export const householdPatch = z
+  .object({
+    address: address.optional(),
+    housingType: z.enum(housingTypes).nullable().optional(),
+    headPersonId: z.uuid().nullable().optional(),
+    location: z
+      .object({ lat: z.number().min(5).max(21), lon: z.number().min(97).max(106) })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type HouseholdPatch = z.infer<typeof householdPatch>;
+
+export const household = z.object({
+  id: z.string(),
+  address: z.object({
+    areaCode: z.string(),
+    villageCode: z.string().nullable(),
+    villageNo: z.number().nullable(),
+    houseNo: z.string().nullable(),
+    postcode: z.string().nullable(),
+    areaName: z.string().nullable(),
+  }),
+  housingType: z.enum(housingTypes).nullable(),
+  headPersonId: z.string().nullable(),
+  location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+  memberCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Household = z.infer<typeof household>;
+
+export const householdListQuery = z
+  .object({
+    area: z
+      .string()
+      .regex(/^\d{2}(\d{2}){0,3}$/, 'areaCode')
+      .optional(),
+    q: z.string().trim().min(1).max(30).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();

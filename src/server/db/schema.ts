@@ -164,6 +164,7 @@ export const households = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     areaCode: text('area_code').notNull(),
     villageCode: text('village_code'),
+    villageNo: integer('village_no'),
     houseNo: text('house_no'),
     postcode: text('postcode'),
     housingType: text('housing_type'),

@@ -16,6 +16,7 @@ CREATE TABLE "household" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"area_code" text NOT NULL,
 	"village_code" text,
+	"village_no" integer,
 	"house_no" text,
 	"postcode" text,
 	"housing_type" text,

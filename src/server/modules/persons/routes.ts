@@ -10,27 +10,19 @@ import {
   personListQuery,
   personPatch,
 } from '../../../core/schemas/index.ts';
-import { thaiToday } from '../../../core/thai/birthDate.ts';
 import type { AppContext } from '../../context.ts';
-import { requireActor } from '../../http/auth.ts';
 import { consentHistory, recordConsent } from './consents.ts';
+import { personContext } from './context.ts';
 import { personHistory } from './history.ts';
 import { mergePersons } from './merge.ts';
-import { NationalIdVault } from './nationalIdVault.ts';
-import { createPerson, getPerson, listPersons, type PersonContext, updatePerson } from './service.ts';
+import { createPerson, getPerson, listPersons, updatePerson } from './service.ts';
 
 const mergeBody = z.object({ intoId: z.uuid(), reason: z.string().trim().min(3).max(300) }).strict();
 
 export function personRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const vault = new NationalIdVault(ctx.secrets.encryptionKey);
   const tags = ['persons'];
-  const context = (req: FastifyRequest): PersonContext => ({
-    db: ctx.database.db,
-    actor: requireActor(req),
-    vault,
-    today: thaiToday(),
-  });
+  const context = (req: FastifyRequest) => personContext(ctx, req);
 
   r.get(
     '/api/v1/persons',
