@@ -113,3 +113,13 @@ function adminManages(actor: Actor, target: UserTarget): boolean {
 function fieldWorkerIn(actor: Actor, areaCode: string): boolean {
   return hasRole(actor, ...FIELD_ROLES) && inScope(actor, areaCode);
 }
+
+/**
+ * Which areas' people an actor may list: every area for an operator, their
+ * own areas for field roles, none for anyone else. Lists narrow by this in
+ * SQL; `decide` still checks each row.
+ */
+export function registryScope(actor: Actor): 'all' | readonly string[] {
+  if (hasRole(actor, 'operator')) return 'all';
+  return hasRole(actor, ...FIELD_ROLES) ? actor.areaCodes : [];
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
-import { hasRole } from '../../../core/policy/index.ts';
+import { registryScope } from '../../../core/policy/index.ts';
 import type { Household, HouseholdCreate, HouseholdPatch } from '../../../core/schemas/index.ts';
 import { households, persons } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
@@ -119,14 +119,10 @@ export async function listHouseholds(
   q: { area?: string; q?: string; limit: number; cursor?: string },
 ) {
   const where: SQL[] = [];
-  if (!hasRole(c.actor, 'operator')) {
-    if (
-      !hasRole(c.actor, 'area_admin', 'agency_member', 'social_worker', 'volunteer', 'caregiver') ||
-      c.actor.areaCodes.length === 0
-    ) {
-      return { items: [], nextCursor: null };
-    }
-    where.push(or(...c.actor.areaCodes.map((code) => scope(code)))!);
+  const scopes = registryScope(c.actor);
+  if (scopes !== 'all') {
+    if (scopes.length === 0) return { items: [], nextCursor: null };
+    where.push(or(...scopes.map((code) => scope(code)))!);
   }
   if (q.area) where.push(scope(q.area));
   if (q.q) where.push(like(households.houseNo, `${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { bornOnOrBefore } from '../../../core/persons/vulnerability.ts';
-import { type Actor, decide, hasRole } from '../../../core/policy/index.ts';
+import { type Actor, decide, registryScope } from '../../../core/policy/index.ts';
 import type { Person, PersonCreate, PersonPatch } from '../../../core/schemas/index.ts';
 import { normalizeBirthDate } from '../../../core/thai/birthDate.ts';
 import { isValidNationalId, normalizeNationalId } from '../../../core/thai/nationalId.ts';
@@ -257,17 +257,8 @@ export interface PersonQuery {
 }
 
 export async function listPersons(c: PersonContext, q: PersonQuery) {
-  const scopes = hasRole(c.actor, 'operator') ? ('all' as const) : c.actor.areaCodes;
-  const canList = hasRole(
-    c.actor,
-    'operator',
-    'area_admin',
-    'agency_member',
-    'social_worker',
-    'volunteer',
-    'caregiver',
-  );
-  if (!canList) return { items: [], nextCursor: null };
+  const scopes = registryScope(c.actor);
+  if (scopes !== 'all' && scopes.length === 0) return { items: [], nextCursor: null };
   const idLike = q.q ? normalizeNationalId(q.q) : '';
   const byName = Boolean(q.q) && !isValidNationalId(idLike);
   const cursor = decodeCursor(q.cursor, byName ? 1 : 3);
