@@ -23,14 +23,25 @@ import { userRoutes } from './modules/users/routes.ts';
 export const BODY_LIMIT = 1_048_576;
 
 /** Builds the whole application; main.ts listens, tests inject. */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
     logger: {
       level: ctx.config.logLevel,
-      // Requests are logged by method and URL only; bodies and credentials never.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Requests are logged by method and path only: a query string can hold a name or a national ID
+      // (?q=…), and headers hold credentials. Bodies are never logged.
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+      },
     },
     ajv: { customOptions: { coerceTypes: false } },
   });

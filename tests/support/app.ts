@@ -19,14 +19,17 @@ export interface TestApp {
 }
 
 /** A fresh database copied from the migrated template, and the real application on top. */
-export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  configOverrides: Record<string, string> = {},
+  options: Parameters<typeof buildApp>[1] = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = testConfig(configOverrides);
   const secrets = {
     sessionSecret: randomBytes(32).toString('hex'),
     encryptionKey: randomBytes(32).toString('hex'),
   };
-  const app = await buildApp({ database, config, secrets });
+  const app = await buildApp({ database, config, secrets }, options);
   await app.ready();
   return {
     app,
