@@ -112,6 +112,38 @@ describe('registering a person', () => {
     expect(confirmed.statusCode).toBe(201);
   });
 
+  it('at the same house, a similar name is a probable duplicate but a family member is not', async () => {
+    const base = {
+      idType: 'none',
+      noIdReason: 'ไม่มีบัตร',
+      sex: 'female',
+      address: { areaCode: '90150803', houseNo: '7' },
+    };
+    const first = await post(volunteer, {
+      ...base,
+      firstName: 'สมศรี',
+      lastName: 'ใจงาม',
+      birthDate: '1955-02-02',
+    });
+    expect(first.statusCode).toBe(201);
+    const typo = await post(volunteer, {
+      ...base,
+      firstName: 'สมศรี',
+      lastName: 'ใจงาม์',
+      birthDate: '1956-03-03',
+    });
+    expect(typo.statusCode).toBe(409);
+    expect(typo.json().matches.map((m: { id: string }) => m.id)).toEqual([first.json().id]);
+    const husband = await post(volunteer, {
+      ...base,
+      sex: 'male',
+      firstName: 'ประยุทธ',
+      lastName: 'ใจงาม',
+      birthDate: '1950-01-01',
+    });
+    expect(husband.statusCode, husband.body).toBe(201);
+  });
+
   it('a retry with the same clientId returns the stored person with 200', async () => {
     const body = somchai({
       idType: 'none',
@@ -272,7 +304,7 @@ describe('editing, history, consent, search and merge', () => {
     expect(await q('vulnerability=elderly')).toContain('ใจดี');
     expect(await q('vulnerability=elderly')).not.toContain('ทดสอบ');
     expect(await q('ageMax=5')).toEqual(['ทดสอบ']);
-    expect(await q('sex=female')).toEqual(['ศรีสุข']);
+    expect(await q('sex=female')).toEqual(['ศรีสุข', 'ใจงาม']);
     expect((await outsider.request({ method: 'GET', url: '/api/v1/persons' })).json().items).toEqual([]);
   });
 

@@ -41,17 +41,13 @@ export async function probableMatches(
   excludeId?: string,
 ): Promise<PersonRow[]> {
   const fullName = `${p.firstName} ${p.lastName}`;
-  const sameBirth = and(
-    eq(persons.birthDate, p.birthDate),
-    sql`similarity(${persons.firstName} || ' ' || ${persons.lastName}, ${fullName}) > 0.4`,
-  );
+  const similarName = (threshold: number) =>
+    sql`similarity(${persons.firstName} || ' ' || ${persons.lastName}, ${fullName}) > ${threshold}`;
+  const sameBirth = and(eq(persons.birthDate, p.birthDate), similarName(0.4));
+  // Family members share a house; only a similar name there suggests the same person twice.
   const sameHouse =
     p.houseNo && p.villageCode
-      ? and(
-          eq(persons.villageCode, p.villageCode),
-          eq(persons.houseNo, p.houseNo),
-          eq(persons.lastName, p.lastName),
-        )
+      ? and(eq(persons.villageCode, p.villageCode), eq(persons.houseNo, p.houseNo), similarName(0.5))
       : undefined;
   const where: SQL[] = [isNull(persons.mergedInto), or(sameBirth, sameHouse)!];
   if (excludeId) where.push(sql`${persons.id} <> ${excludeId}`);
