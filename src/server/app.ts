@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { householdRoutes } from './modules/households/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
   personRoutes(app, ctx);
+  importRoutes(app, ctx);
   householdRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { DataDirInUseError } from './db/lock.ts';
+import { startImportWorker } from './modules/imports/worker.ts';
 import { loadSecrets } from './secrets.ts';
 import { seedOperator } from './seed/accounts.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -33,8 +34,12 @@ async function main() {
     if (accounts) printDemoAccounts(config.dataDir, accounts);
   }
 
+  // After the area tree is loaded: queued imports, and any a killed server left running, resume now.
+  const importWorker = startImportWorker(app);
+
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await importWorker.stop();
     await app.close();
     await database.close();
     process.exit(0);

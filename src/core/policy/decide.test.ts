@@ -301,6 +301,11 @@ describe('decide: the role × action × scope matrix', () => {
     ['an admin merges in scope', adminChingKho, { action: 'person.merge', areaCode: '901501' }, allow],
     ['an admin imports in scope', adminDistrict, { action: 'import.create', areaCode: '901505' }, allow],
     ['a volunteer cannot import', volunteer, { action: 'import.create', areaCode: '90150101' }, deny403],
+    ['an admin may start an import', adminChingKho, { action: 'import.start' }, allow],
+    ['a volunteer may not start one', volunteer, { action: 'import.start' }, deny403],
+    ['the uploader reads their import job', volunteer, { action: 'import.read', createdBy: 'me' }, allow],
+    ['nobody else does (404)', adminDistrict, { action: 'import.read', createdBy: 'someone' }, deny404],
+    ['an operator reads every import job', operator, { action: 'import.read', createdBy: 'someone' }, allow],
     [
       'a volunteer records consent in scope',
       volunteer,

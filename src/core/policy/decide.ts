@@ -26,7 +26,9 @@ export type Request =
   | { action: 'person.readNationalId'; areaCode: string }
   | { action: 'person.merge'; areaCode: string }
   | { action: 'consent.record'; areaCode: string }
-  | { action: 'import.create'; areaCode: string };
+  | { action: 'import.create'; areaCode: string }
+  | { action: 'import.start' }
+  | { action: 'import.read'; createdBy: string | null };
 
 export interface UserTarget {
   id?: string;
@@ -60,6 +62,10 @@ const FIELD_ROLES: readonly Role[] = [
 
 export function decide(actor: Actor | null, req: Request): Decision {
   if (!actor) return { allow: false, status: 404 };
+  // An import job holds the people of its file: only its uploader and operators see it.
+  if (req.action === 'import.read') {
+    return hasRole(actor, 'operator') || req.createdBy === actor.userId ? ALLOW : HIDDEN;
+  }
   // The full national ID is for the area's admins only: not even the platform operator.
   if (req.action === 'person.readNationalId') {
     return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
@@ -95,6 +101,8 @@ export function decide(actor: Actor | null, req: Request): Decision {
     case 'person.create':
     case 'consent.record':
       return fieldWorkerIn(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+    case 'import.start':
+      return hasRole(actor, 'area_admin') && actor.areaCodes.length > 0 ? ALLOW : FORBIDDEN;
     case 'person.merge':
     case 'import.create':
       return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;

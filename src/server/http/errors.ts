@@ -50,6 +50,8 @@ function toProblem(err: FastifyError): Problem {
   }
   if (err instanceof SyntaxError || err.statusCode === 400) return new Problem(400, 'malformed_json');
   if (err.statusCode === 429) return new Problem(429, 'rate_limited');
+  // Multipart limits (file too large, too many parts) arrive as plain 413s.
+  if (err.statusCode === 413) return new Problem(413, 'too_large');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
     return new Problem(err.statusCode, 'bad_request');
   return new Problem(500, 'internal');

@@ -84,6 +84,62 @@ export const details = {
     th: 'ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งบัญชี',
     en: 'At least one active operator account must remain',
   },
+  import_file_required: { th: 'กรุณาแนบไฟล์ (ช่อง file)', en: 'Attach a file (field "file")' },
+  import_file_limit: {
+    th: 'ไฟล์ต้องมีขนาดไม่เกิน {limit} เมกะไบต์',
+    en: 'The file must be at most {limit} MB',
+  },
+  import_file_empty: { th: 'ไฟล์ว่าง ไม่มีข้อมูล', en: 'The file is empty' },
+  import_file_type: {
+    th: 'รองรับเฉพาะไฟล์ CSV หรือ Excel (.xlsx)',
+    en: 'Only CSV or Excel (.xlsx) files are supported',
+  },
+  import_file_malformed: {
+    th: 'อ่านไฟล์ไม่ได้ รูปแบบผิดที่แถว {row}',
+    en: 'The file cannot be read: it is malformed at row {row}',
+  },
+  import_missing_columns: {
+    th: 'ไม่พบคอลัมน์ที่จำเป็น: {columns}',
+    en: 'Required columns are missing: {columns}',
+  },
+  import_mapping_column: { th: 'ไม่พบคอลัมน์ "{name}" ในไฟล์', en: 'The file has no column "{name}"' },
+  import_not_committable: {
+    th: 'นำเข้าจริงได้เฉพาะการทดลองนำเข้า (dry run) ที่ทำเสร็จแล้ว',
+    en: 'Only a finished dry run can be committed',
+  },
+  import_date_format: {
+    th: 'วันที่ไม่ถูกต้อง (ใช้ วว/ดด/ปปปป แบบ พ.ศ. หรือ ปปปป-ดด-วว)',
+    en: 'Not a valid date (use dd/mm/yyyy in the Buddhist era, or yyyy-mm-dd)',
+  },
+  import_duplicate_row: {
+    th: 'ซ้ำกับแถวที่ {row} ในไฟล์นี้',
+    en: 'Same person as row {row} of this file',
+  },
+  import_area_forbidden: {
+    th: 'คุณไม่มีสิทธิ์นำเข้าข้อมูลในพื้นที่ {code}',
+    en: 'You may not import people into area {code}',
+  },
+  import_registered_elsewhere: {
+    th: 'บุคคลนี้อยู่ในทะเบียนของพื้นที่ที่คุณไม่มีสิทธิ์แก้ไข',
+    en: 'This person is registered in an area you may not update',
+  },
+  import_id_conflict: {
+    th: 'เลขประจำตัวนี้เป็นของบุคคลอื่นในทะเบียนแล้ว',
+    en: 'This ID belongs to another person in the registry',
+  },
+  import_moph_key: { th: 'ไม่มีรหัสสถานบริการ (HOSPCODE) หรือ PID', en: 'HOSPCODE or PID is missing' },
+  import_moph_discharged: {
+    th: 'ถูกจำหน่ายแล้ว (เสียชีวิต ย้ายออก หรือสาบสูญ) จึงไม่นำเข้า',
+    en: 'Discharged (died, moved away or missing): not imported',
+  },
+  import_failed: {
+    th: 'การนำเข้าล้มเหลว ข้อมูลที่นำเข้าไปแล้วยังอยู่ครบ ลองอัปโหลดไฟล์เดิมอีกครั้งได้โดยไม่เกิดข้อมูลซ้ำ',
+    en: 'The import failed; rows already imported are kept, and uploading the same file again creates no duplicates',
+  },
+  import_actor_gone: {
+    th: 'บัญชีผู้นำเข้าถูกระงับหรือถูกลบ จึงหยุดการนำเข้า',
+    en: 'The account that started this import is disabled, so the import stopped',
+  },
 } satisfies Record<string, Text>;
 export type DetailCode = keyof typeof details;
 
