@@ -370,3 +370,33 @@ describe('editing, history, consent, search and merge', () => {
     expect(text).not.toContain(ID_A);
   });
 });
+
+describe('a volunteer scoped to one village', () => {
+  it('registers and finds people of that village only', async () => {
+    const { client: vhv } = await loginAs(t, { roles: ['volunteer'], areaCodes: ['90150803'] });
+    const mine = await post(vhv, {
+      idType: 'none',
+      noIdReason: 'ไม่มีบัตร',
+      firstName: 'ชาวบ้าน',
+      lastName: 'หมู่สาม',
+      sex: 'male',
+      birthDate: '1970-07-07',
+      address: { areaCode: '90150803' },
+    });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const elsewhere = await post(vhv, {
+      idType: 'none',
+      noIdReason: 'ไม่มีบัตร',
+      firstName: 'ต่าง',
+      lastName: 'หมู่',
+      sex: 'male',
+      birthDate: '1970-07-07',
+      address: { areaCode: '901508', villageNo: 4 },
+    });
+    expect(elsewhere.statusCode).toBe(403);
+    const listed = (await vhv.request({ method: 'GET', url: '/api/v1/persons?limit=100' })).json().items;
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.every((p: { address: { villageCode: string } }) => p.address.villageCode === '90150803')).toBe(true);
+    expect((await vhv.request({ method: 'GET', url: `/api/v1/persons/${mine.json().id}` })).statusCode).toBe(200);
+  });
+});

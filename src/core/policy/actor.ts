@@ -22,3 +22,11 @@ export function inScope(actor: Actor, code: string | null | undefined): boolean 
   if (!code) return false;
   return actor.areaCodes.some((scope) => areaCovers(scope, code));
 }
+
+/**
+ * The most precise area of a record, for the policy: its village when known,
+ * else its subdistrict. A volunteer scoped to one village covers the first only.
+ */
+export function placeOf(record: { areaCode: string; villageCode?: string | null }): string {
+  return record.villageCode ?? record.areaCode;
+}

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PageLoader } from '../components/LoadingState.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useCan, useCurrentUser, useLogout } from '../features/auth/session.ts';
+import { useRegistryAccess } from '../features/persons/access.ts';
 
 /** The signed-in frame: header (burger on phones), navigation, and the page in <main>. */
 export function Shell() {
@@ -63,8 +64,12 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const logout = useLogout();
   const navigate = useNavigate();
 
+  const registry = useRegistryAccess();
   const links = [
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/persons', label: t('persons.title'), show: registry.list },
+    { to: '/households', label: t('households.title'), show: registry.list },
+    { to: '/imports', label: t('imports.title'), show: registry.import },
     { to: '/areas', label: t('nav.areas'), show: true },
     { to: '/organizations', label: t('nav.organizations'), show: true },
     { to: '/users', label: t('nav.users'), show: can({ action: 'user.list' }) },

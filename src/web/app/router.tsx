@@ -14,6 +14,14 @@ const OrganizationPage = lazy(() => import('../features/organizations/Organizati
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const UserNewPage = lazy(() => import('../features/users/UserNewPage.tsx'));
 const UserPage = lazy(() => import('../features/users/UserPage.tsx'));
+const PersonsPage = lazy(() => import('../features/persons/PersonsPage.tsx'));
+const RegisterPage = lazy(() => import('../features/persons/wizard/RegisterPage.tsx'));
+const PersonPage = lazy(() => import('../features/persons/profile/PersonPage.tsx'));
+const PersonEditPage = lazy(() => import('../features/persons/profile/PersonEditPage.tsx'));
+const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage.tsx'));
+const HouseholdPage = lazy(() => import('../features/households/HouseholdPage.tsx'));
+const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx'));
+const ImportJobPage = lazy(() => import('../features/imports/ImportJobPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 
@@ -40,6 +48,14 @@ export const router = createBrowserRouter([
       { path: '/users', element: <UsersPage /> },
       { path: '/users/new', element: <UserNewPage /> },
       { path: '/users/:id', element: <UserPage /> },
+      { path: '/persons', element: <PersonsPage /> },
+      { path: '/persons/new', element: <RegisterPage /> },
+      { path: '/persons/:id', element: <PersonPage /> },
+      { path: '/persons/:id/edit', element: <PersonEditPage /> },
+      { path: '/households', element: <HouseholdsPage /> },
+      { path: '/households/:id', element: <HouseholdPage /> },
+      { path: '/imports', element: <ImportsPage /> },
+      { path: '/imports/:id', element: <ImportJobPage /> },
       { path: '/account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

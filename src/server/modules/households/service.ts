@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
-import { registryScope } from '../../../core/policy/index.ts';
+import { placeOf, registryScope } from '../../../core/policy/index.ts';
 import type { Household, HouseholdCreate, HouseholdPatch } from '../../../core/schemas/index.ts';
 import { households, persons } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
@@ -20,12 +20,12 @@ export async function createHousehold(
   if (input.clientId) {
     const [earlier] = await c.db.select().from(households).where(eq(households.clientId, input.clientId));
     if (earlier) {
-      ensureAllowed(c.actor, { action: 'person.read', areaCode: earlier.areaCode });
+      ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(earlier) });
       return { household: (await present(c, [earlier]))[0]!, created: false };
     }
   }
   const address = await resolveAddress(c.db, input.address);
-  ensureAllowed(c.actor, { action: 'person.create', areaCode: address.areaCode });
+  ensureAllowed(c.actor, { action: 'person.create', areaCode: placeOf(address) });
   if (input.headPersonId) await assertMember(c, input.headPersonId, address.areaCode, 'headPersonId');
   const row = await c.db.transaction(async (tx) => {
     const [created] = await tx
@@ -74,11 +74,12 @@ export async function updateHousehold(
   patch: HouseholdPatch,
 ): Promise<Household> {
   const current = await find(c, id);
-  ensureAllowed(c.actor, { action: 'person.update', areaCode: current.areaCode });
+  ensureAllowed(c.actor, { action: 'person.update', areaCode: placeOf(current) });
   const next: Partial<Row> = {};
   if (patch.address) {
-    Object.assign(next, await resolveAddress(c.db, patch.address));
-    ensureAllowed(c.actor, { action: 'person.update', areaCode: next.areaCode! });
+    const moved = await resolveAddress(c.db, patch.address);
+    Object.assign(next, moved);
+    ensureAllowed(c.actor, { action: 'person.update', areaCode: placeOf(moved) });
   }
   if (patch.housingType !== undefined) next.housingType = patch.housingType;
   if (patch.location !== undefined) {
@@ -154,7 +155,7 @@ export async function listHouseholds(
 async function find(c: PersonContext, id: string): Promise<Row> {
   const [row] = await c.db.select().from(households).where(eq(households.id, id));
   if (!row) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.read', areaCode: row.areaCode });
+  ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(row) });
   return row;
 }
 

@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import { placeOf } from '../../../core/policy/index.ts';
 import type { ConsentCreate } from '../../../core/schemas/index.ts';
 import { consents } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
@@ -14,8 +15,8 @@ import type { PersonContext } from './service.ts';
 export async function recordConsent(c: PersonContext, personId: string, input: ConsentCreate) {
   const person = await findPerson(c.db, personId);
   if (!person) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.read', areaCode: person.areaCode });
-  ensureAllowed(c.actor, { action: 'consent.record', areaCode: person.areaCode });
+  ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(person) });
+  ensureAllowed(c.actor, { action: 'consent.record', areaCode: placeOf(person) });
   const record = await c.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(consents)
@@ -47,7 +48,7 @@ export async function recordConsent(c: PersonContext, personId: string, input: C
 export async function consentHistory(c: PersonContext, personId: string) {
   const person = await findPerson(c.db, personId);
   if (!person) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.read', areaCode: person.areaCode });
+  ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(person) });
   const rows = await c.db
     .select()
     .from(consents)

@@ -1,6 +1,6 @@
 import { vulnerabilityOf } from '../../../core/persons/vulnerability.ts';
 import type { Actor } from '../../../core/policy/index.ts';
-import { decide } from '../../../core/policy/index.ts';
+import { decide, placeOf } from '../../../core/policy/index.ts';
 import type { Person } from '../../../core/schemas/index.ts';
 import { ageOn } from '../../../core/thai/birthDate.ts';
 import { maskNationalId } from '../../../core/thai/nationalId.ts';
@@ -19,7 +19,7 @@ export function toPersonDto(
     areaName: string | null;
   },
 ): Person {
-  const full = decide(ctx.actor, { action: 'person.readNationalId', areaCode: row.areaCode }).allow;
+  const full = decide(ctx.actor, { action: 'person.readNationalId', areaCode: placeOf(row) }).allow;
   const id = row.nationalIdEnc ? ctx.vault.decrypt(row.nationalIdEnc) : null;
   const shown =
     id === null ? null : full ? id : row.idType === 'thai_id' ? maskNationalId(id) : maskOther(id);

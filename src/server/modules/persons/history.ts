@@ -1,3 +1,4 @@
+import { placeOf } from '../../../core/policy/index.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { notFound } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
@@ -8,7 +9,7 @@ import type { PersonContext } from './service.ts';
 export async function personHistory(c: PersonContext, personId: string) {
   const person = await findPerson(c.db, personId);
   if (!person) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.read', areaCode: person.areaCode });
+  ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(person) });
   await audit(c.db, c.actor, {
     action: 'person.history.read',
     entity: 'person',

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { placeOf } from '../../../core/policy/index.ts';
 import { personRevisions, persons } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { notFound, Problem, ruleBroken } from '../../http/problem.ts';
@@ -38,8 +39,8 @@ export async function mergePersons(c: PersonContext, duplicateId: string, intoId
   if (duplicateId === intoId) throw ruleBroken('merge_self', {}, 'intoId');
   const [dup, into] = await Promise.all([findPerson(c.db, duplicateId), findPerson(c.db, intoId)]);
   if (!dup || !into) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.merge', areaCode: dup.areaCode });
-  ensureAllowed(c.actor, { action: 'person.merge', areaCode: into.areaCode });
+  ensureAllowed(c.actor, { action: 'person.merge', areaCode: placeOf(dup) });
+  ensureAllowed(c.actor, { action: 'person.merge', areaCode: placeOf(into) });
   if (dup.mergedInto || into.mergedInto) throw new Problem(422, 'domain_rule', 'merged_record');
 
   const fill: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { bornOnOrBefore } from '../../../core/persons/vulnerability.ts';
-import { type Actor, decide, registryScope } from '../../../core/policy/index.ts';
+import { type Actor, decide, placeOf, registryScope } from '../../../core/policy/index.ts';
 import type { Person, PersonCreate, PersonPatch } from '../../../core/schemas/index.ts';
 import { normalizeBirthDate } from '../../../core/thai/birthDate.ts';
 import { isValidNationalId, normalizeNationalId } from '../../../core/thai/nationalId.ts';
@@ -100,12 +100,12 @@ export async function createPerson(
   if (input.clientId) {
     const earlier = await findByClientId(c.db, input.clientId);
     if (earlier) {
-      ensureAllowed(c.actor, { action: 'person.read', areaCode: earlier.areaCode });
+      ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(earlier) });
       return { person: (await present(c, [earlier]))[0]!, created: false };
     }
   }
   const row = await toInsert(c, input);
-  ensureAllowed(c.actor, { action: 'person.create', areaCode: row.areaCode });
+  ensureAllowed(c.actor, { action: 'person.create', areaCode: placeOf(row) });
 
   if (row.nationalIdHash) {
     const same = await findByHash(c.db, row.nationalIdHash);
@@ -118,7 +118,7 @@ export async function createPerson(
         villageCode: row.villageCode ?? null,
         houseNo: row.houseNo ?? null,
       })
-    ).filter((m) => decide(c.actor, { action: 'person.read', areaCode: m.areaCode }).allow);
+    ).filter((m) => decide(c.actor, { action: 'person.read', areaCode: placeOf(m) }).allow);
     if (matches.length > 0) {
       const shown = await present(c, matches);
       throw new Problem(
@@ -179,7 +179,7 @@ export async function createPerson(
 export async function getPerson(c: PersonContext, id: string): Promise<Person> {
   const row = await findPerson(c.db, id);
   if (!row) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.read', areaCode: row.areaCode });
+  ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(row) });
   await audit(c.db, c.actor, {
     action: 'person.read',
     entity: 'person',
@@ -193,7 +193,7 @@ export async function getPerson(c: PersonContext, id: string): Promise<Person> {
 export async function updatePerson(c: PersonContext, id: string, patch: PersonPatch): Promise<Person> {
   const current = await findPerson(c.db, id);
   if (!current) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.update', areaCode: current.areaCode });
+  ensureAllowed(c.actor, { action: 'person.update', areaCode: placeOf(current) });
   if (current.mergedInto) throw new Problem(422, 'domain_rule', 'merged_record');
 
   const next: Partial<PersonInsert> = {};
@@ -203,7 +203,10 @@ export async function updatePerson(c: PersonContext, id: string, patch: PersonPa
     Object.assign(next, await columnsFor(c, current, key, value));
   }
   if (next.areaCode && next.areaCode !== current.areaCode) {
-    ensureAllowed(c.actor, { action: 'person.update', areaCode: next.areaCode });
+    ensureAllowed(c.actor, {
+      action: 'person.update',
+      areaCode: placeOf({ areaCode: next.areaCode, villageCode: next.villageCode }),
+    });
   }
   if (next.nationalIdHash && next.nationalIdHash !== current.nationalIdHash) {
     const same = await findByHash(c.db, next.nationalIdHash);
@@ -278,7 +281,7 @@ export async function listPersons(c: PersonContext, q: PersonQuery) {
     offset: byName && cursor ? Number(cursor[0]) : 0,
     limit: q.limit,
   });
-  const visible = rows.filter((r) => decide(c.actor, { action: 'person.read', areaCode: r.areaCode }).allow);
+  const visible = rows.filter((r) => decide(c.actor, { action: 'person.read', areaCode: placeOf(r) }).allow);
   const page = byName
     ? {
         items: visible.slice(0, q.limit),

@@ -4,13 +4,19 @@ import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { AreaNames } from '../areas/AreaNames.tsx';
 import { useCan, useCurrentUser } from '../auth/session.ts';
+import { useRegistryAccess } from '../persons/access.ts';
 
 export default function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const can = useCan();
 
+  const registry = useRegistryAccess();
   const tiles = [
+    { to: '/persons/new', title: t('persons.add'), body: t('persons.addTile'), show: registry.register },
+    { to: '/persons', title: t('persons.title'), body: t('persons.tile'), show: registry.list },
+    { to: '/households', title: t('households.title'), body: t('households.tile'), show: registry.list },
+    { to: '/imports', title: t('imports.title'), body: t('imports.tile'), show: registry.import },
     { to: '/areas', title: t('nav.areas'), body: t('home.tiles.areas'), show: true },
     { to: '/organizations', title: t('nav.organizations'), body: t('home.tiles.organizations'), show: true },
     { to: '/users', title: t('nav.users'), body: t('home.tiles.users'), show: can({ action: 'user.list' }) },
