@@ -18,9 +18,10 @@ export async function personHistory(c: PersonContext, personId: string) {
   });
   const rows = await revisionsOf(c.db, personId);
   return {
-    items: rows.map((r) => ({
+    items: rows.map(({ revision: r, changedByName }) => ({
       version: r.version,
       changedBy: r.changedBy,
+      changedByName,
       changedAt: new Date(r.changedAt).toISOString(),
       source: r.source,
       reason: r.reason,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { areas, consents, personRevisions, persons } from '../../db/schema.ts';
+import { areas, consents, personRevisions, persons, users } from '../../db/schema.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type PersonInsert = typeof persons.$inferInsert;
@@ -167,10 +167,12 @@ export async function areaNames(db: Db, codes: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/** Revisions newest first, with the display name of whoever made each (staff names, not the person's). */
 export async function revisionsOf(db: Db, personId: string) {
   return db
-    .select()
+    .select({ revision: personRevisions, changedByName: users.displayName })
     .from(personRevisions)
+    .leftJoin(users, eq(users.id, personRevisions.changedBy))
     .where(eq(personRevisions.personId, personId))
     .orderBy(desc(personRevisions.version), desc(personRevisions.id));
 }

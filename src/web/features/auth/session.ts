@@ -65,6 +65,7 @@ function useEndSession(path: '/auth/logout' | '/auth/logout-all') {
     mutationFn: () => post<void>(path),
     onSuccess: () => {
       setCsrfToken(null);
+      forgetDeviceDrafts();
       queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, null);
     },
@@ -76,4 +77,15 @@ export const useLogoutEverywhere = () => useEndSession('/auth/logout-all');
 
 export function refreshSession(queryClient: ReturnType<typeof useQueryClient>) {
   return queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+}
+
+/**
+ * Drafts kept on the device (half-done registrations and screenings) hold
+ * personal data: logging out removes them. Only the language choice stays.
+ */
+function forgetDeviceDrafts() {
+  const keep = new Set(['toemsuk.lang']);
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('toemsuk.') && !keep.has(key)) localStorage.removeItem(key);
+  }
 }

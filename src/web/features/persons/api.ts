@@ -34,6 +34,7 @@ export interface ConsentRecord {
 export interface Revision {
   version: number;
   changedBy: string | null;
+  changedByName: string | null;
   changedAt: string;
   source: string;
   reason: string | null;

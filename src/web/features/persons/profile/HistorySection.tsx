@@ -1,12 +1,9 @@
 import { Anchor, List, Text, Timeline } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { User } from '../../../../core/schemas/index.ts';
 import { formatDate } from '../../../../core/thai/buddhistEra.ts';
-import { get } from '../../../app/api.ts';
 import { DateText } from '../../../components/DateText.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
@@ -82,7 +79,7 @@ function RevisionTitle({ revision: r }: { revision: Revision }) {
   const source = ['staff', 'self', 'import', 'merge'].includes(r.source)
     ? t(`persons.history.sources.${r.source as 'staff' | 'self' | 'import' | 'merge'}`)
     : r.source;
-  const name = useUserName(r.changedBy);
+  const name = useUserName(r.changedBy, r.changedByName);
   return (
     <>
       <Text fw={700} span>
@@ -95,20 +92,13 @@ function RevisionTitle({ revision: r }: { revision: Revision }) {
   );
 }
 
-/** "คุณ" for oneself; the account's name when this reader may see it; a short id otherwise. */
-function useUserName(id: string | null): string {
+/** "คุณ" for oneself; otherwise the name the server sends with the revision. */
+function useUserName(id: string | null, name: string | null): string {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const user = useQuery({
-    queryKey: ['users', 'detail', id ?? ''],
-    queryFn: ({ signal }) => get<User>(`/users/${encodeURIComponent(id ?? '')}`, undefined, signal),
-    enabled: Boolean(id) && id !== me.id,
-    retry: false,
-    staleTime: 5 * 60_000,
-  });
   if (!id) return t('persons.history.system');
   if (id === me.id) return `${t('persons.history.you')} (${me.displayName})`;
-  return user.data?.displayName ?? t('persons.history.someone', { id: id.slice(0, 8) });
+  return name ?? t('persons.history.someone', { id: id.slice(0, 8) });
 }
 
 function Changes({ revision: r }: { revision: Revision }) {
