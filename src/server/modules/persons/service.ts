@@ -25,6 +25,7 @@ import {
   probableMatches,
   searchPersons,
 } from './repo.ts';
+import { normalizeId, personRow } from './row.ts';
 
 export interface PersonContext {
   db: Db;
@@ -57,40 +58,7 @@ export async function toInsert(c: PersonContext, input: PersonCreate): Promise<P
   const birth = normalizeBirthDate(input.birthDate, c.today);
   if (!birth.ok) throw invalid('birthDate', `birth_${birth.problem}`);
   if (input.householdId) await assertHousehold(c.db, input.householdId, address.areaCode);
-  const nationalId =
-    input.nationalId && input.idType !== 'none' ? normalizeId(input.idType, input.nationalId) : null;
-  return {
-    ...address,
-    householdId: input.householdId ?? null,
-    relationToHead: input.relationToHead ?? null,
-    idType: input.idType,
-    nationalIdEnc: nationalId ? c.vault.encrypt(nationalId) : null,
-    nationalIdHash: nationalId ? c.vault.lookupHash(input.idType, nationalId) : null,
-    noIdReason: input.idType === 'none' ? (input.noIdReason ?? null) : null,
-    title: input.title ?? null,
-    firstName: input.firstName,
-    lastName: input.lastName,
-    sex: input.sex,
-    birthDate: birth.date,
-    birthDateEstimated: input.birthDateEstimated ?? false,
-    nationality: input.nationality ?? 'TH',
-    religion: input.religion ?? null,
-    maritalStatus: input.maritalStatus ?? null,
-    education: input.education ?? null,
-    occupation: input.occupation ?? null,
-    incomeBand: input.incomeBand ?? null,
-    healthCoverage: input.healthCoverage ?? null,
-    phone: input.phone ?? null,
-    chronicConditions: input.chronicConditions ?? [],
-    disabilityTypes: input.disability?.types ?? [],
-    disabilityCardNo: input.disability?.cardNumber ?? null,
-    vulnerability: unique(input.vulnerability ?? []),
-    caregiver: input.caregiver ?? null,
-    latitude: input.location?.lat ?? null,
-    longitude: input.location?.lon ?? null,
-    clientId: input.clientId ?? null,
-    createdBy: c.actor.userId,
-  };
+  return personRow(input, address, birth.date, c.vault, c.actor.userId);
 }
 
 export async function createPerson(
@@ -356,10 +324,6 @@ async function assertHousehold(db: Db, id: string, areaCode: string) {
     .from(households)
     .where(eq(households.id, id));
   if (!h || h.areaCode !== areaCode) throw invalid('householdId', 'household_unknown');
-}
-
-function normalizeId(idType: string, id: string): string {
-  return idType === 'thai_id' ? normalizeNationalId(id) : id.trim().toUpperCase();
 }
 
 export function duplicateId(existingId: string) {
