@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isValidNationalId } from '../../src/core/thai/nationalId.ts';
 import { ageOn, birthDateFor } from './ages.ts';
-import { DEFAULT_AS_OF, generatePopulation, type Population, type SyntheticPerson } from './population.ts';
+import {
+  DEFAULT_AS_OF,
+  generatePopulation,
+  type Population,
+  populateVillages,
+  type SyntheticPerson,
+} from './population.ts';
+import { profileHousehold, relationBetween } from './profile.ts';
 import { mulberry32 } from './random.ts';
 import { loadReferenceAreas, type ReferenceArea } from './reference.ts';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES } from './thaiNames.ts';
@@ -155,5 +162,91 @@ describe('birth dates', () => {
         expect(ageOn(birthDateFor(random, age, asOf), asOf)).toBe(age);
       }
     }
+  });
+});
+
+describe('populateVillages', () => {
+  const village = (subdistrictCode: string, villageNo: number) => ({
+    code: subdistrictCode + String(villageNo).padStart(2, '0'),
+    subdistrictCode,
+    villageNo,
+    nameTh: `หมู่ที่ ${villageNo}`,
+  });
+  const quotas = [
+    { village: village('901508', 1), people: 100 },
+    { village: village('901508', 3), people: 40 },
+    { village: village('901501', 7), people: 25 },
+  ];
+
+  it('fills exactly the given villages with the asked numbers, deterministically', () => {
+    const population = populateVillages(quotas, { seed: 5 });
+    expect(populateVillages(quotas, { seed: 5 })).toEqual(population);
+    for (const q of quotas) {
+      expect(population.people.filter((p) => p.villageCode === q.village.code)).toHaveLength(q.people);
+    }
+    for (const h of population.households) {
+      const members = population.people.filter((p) => p.householdId === h.id);
+      expect(members).toHaveLength(h.size);
+      expect(members[0]!.relation).toBe('head');
+      for (const m of members) expect([m.villageCode, m.houseNo]).toEqual([h.villageCode, h.houseNo]);
+    }
+    const ids = population.people.map((p) => p.nationalId);
+    expect(new Set(ids).size).toBe(ids.length);
+    // A subdistrict's rows do not depend on the other subdistricts' quotas.
+    const alone = populateVillages(quotas.slice(0, 2), { seed: 5 });
+    expect(population.people.filter((p) => p.areaCode === '901508')).toEqual(alone.people);
+  });
+});
+
+describe('profileHousehold', () => {
+  it('gives registry items that fit each member: elderly never stored, living alone only alone', () => {
+    const random = mulberry32(11);
+    const byHousehold = new Map<string, SyntheticPerson[]>();
+    for (const p of population.people)
+      byHousehold.set(p.householdId, [...(byHousehold.get(p.householdId) ?? []), p]);
+    const seen = new Set<string>();
+    for (const members of byHousehold.values()) {
+      const { household, people } = profileHousehold(random, members, DEFAULT_AS_OF);
+      expect(people).toHaveLength(members.length);
+      people.forEach((profile, i) => {
+        const m = members[i]!;
+        const age = ageOn(m.birthDate, DEFAULT_AS_OF);
+        for (const v of profile.vulnerability) seen.add(v);
+        expect(profile.vulnerability).not.toContain('elderly');
+        if (profile.vulnerability.includes('living_alone')) expect(members).toHaveLength(1);
+        if (profile.vulnerability.includes('pregnant')) expect(m.sex).toBe('female');
+        if (profile.vulnerability.includes('child_orphan')) expect(age).toBeLessThan(18);
+        if (profile.vulnerability.includes('poor')) expect(household.poor).toBe(true);
+        if (profile.vulnerability.includes('disabled'))
+          expect(profile.disabilityTypes.length).toBeGreaterThan(0);
+        if (profile.vulnerability.includes('chronic_illness'))
+          expect(profile.chronicConditions.length).toBeGreaterThan(0);
+        if (profile.caregiver?.personId) {
+          expect(members.some((o) => o.id === profile.caregiver?.personId && o.id !== m.id)).toBe(true);
+        }
+        expect(profile.religion).toBe(household.religion);
+      });
+    }
+    for (const type of [
+      'bedbound',
+      'disabled',
+      'chronic_illness',
+      'poor',
+      'child_orphan',
+      'pregnant',
+      'living_alone',
+    ])
+      expect(seen.has(type), type).toBe(true);
+  });
+
+  it('names how a caregiver is related, from both relations to the head', () => {
+    expect(relationBetween('head', 'spouse')).toBe('spouse');
+    expect(relationBetween('head', 'child')).toBe('child');
+    expect(relationBetween('parent', 'head')).toBe('child');
+    expect(relationBetween('parent', 'child')).toBe('grandchild');
+    expect(relationBetween('child', 'head')).toBe('parent');
+    expect(relationBetween('head', 'sibling')).toBe('sibling');
+    expect(relationBetween('spouse', 'sibling')).toBe('relative');
+    expect(relationBetween('relative', 'head')).toBe('relative');
   });
 });

@@ -129,17 +129,70 @@ function generateSubdistrict(
   const out: Population = { villages, households: [], people: [] };
 
   villages.forEach((village, index) => {
-    let remaining = Math.floor(people / villageCount) + (index < people % villageCount ? 1 : 0);
-    const houseNumbers = new HouseNumbers(random);
-    while (remaining > 0) {
-      const size = Math.min(remaining, pickWeighted(random, HOUSEHOLD_SIZE_WEIGHTS) + 1);
-      const household = generateHousehold(random, ids, village, houseNumbers.next(), size, asOf);
-      out.households.push(household.household);
-      for (const person of household.members) out.people.push(person);
-      remaining -= size;
-    }
+    const count = Math.floor(people / villageCount) + (index < people % villageCount ? 1 : 0);
+    fillVillage(random, ids, village, count, asOf, out);
   });
   return out;
+}
+
+/** Households for one village until `people` are placed (the last household may come out smaller). */
+function fillVillage(
+  random: Random,
+  ids: NationalIdAllocator,
+  village: SyntheticVillage,
+  people: number,
+  asOf: string,
+  out: Population,
+): void {
+  let remaining = people;
+  const houseNumbers = new HouseNumbers(random);
+  while (remaining > 0) {
+    const size = Math.min(remaining, pickWeighted(random, HOUSEHOLD_SIZE_WEIGHTS) + 1);
+    const household = generateHousehold(random, ids, village, houseNumbers.next(), size, asOf);
+    out.households.push(household.household);
+    for (const person of household.members) out.people.push(person);
+    remaining -= size;
+  }
+}
+
+export interface VillageQuota {
+  village: SyntheticVillage;
+  /** People to place in this village. */
+  people: number;
+}
+
+/**
+ * Households and people for villages chosen by the caller (an installation's own villages, with their
+ * real names and numbers) instead of villages the generator makes up. Pure and deterministic like
+ * `generatePopulation`: each subdistrict has its own stream (keyed apart from `generatePopulation`'s),
+ * so one subdistrict's rows do not depend on the quotas of the others.
+ */
+export function populateVillages(
+  quotas: readonly VillageQuota[],
+  options: { seed: number; asOf?: string },
+): Population {
+  const asOf = options.asOf ?? DEFAULT_AS_OF;
+  const bySubdistrict = new Map<string, VillageQuota[]>();
+  for (const quota of quotas) {
+    if (!Number.isInteger(quota.people) || quota.people < 0)
+      throw new Error(`people must be a whole number ≥ 0 (village ${quota.village.code})`);
+    const list = bySubdistrict.get(quota.village.subdistrictCode) ?? [];
+    list.push(quota);
+    bySubdistrict.set(quota.village.subdistrictCode, list);
+  }
+  const result: Population = { villages: [], households: [], people: [] };
+  for (const subdistrictCode of [...bySubdistrict.keys()].sort()) {
+    const random = mulberry32(seedFor(`${options.seed}:${subdistrictCode}:villages`));
+    const ids = new NationalIdAllocator(random, subdistrictCode);
+    const list = [...(bySubdistrict.get(subdistrictCode) ?? [])].sort((a, b) =>
+      a.village.code.localeCompare(b.village.code),
+    );
+    for (const { village, people } of list) {
+      result.villages.push(village);
+      fillVillage(random, ids, village, people, asOf, result);
+    }
+  }
+  return result;
 }
 
 /** Thai house numbers: mostly rising, sometimes a sub-number (45/1) for a house built on the same plot. */

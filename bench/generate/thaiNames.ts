@@ -34,6 +34,14 @@ export const SURNAMES: readonly string[] = words(`
   สังข์ทอง ศรีนวล หมัดหมาน สาและ เจะหลง ดอเลาะ หวันสู ละใบ โต๊ะหลี
 `);
 
+/** The names above that mark a Muslim family (many Muslims of Songkhla have Thai names as well). */
+export const MUSLIM_NAMES: ReadonlySet<string> = new Set(
+  words(`
+  อับดุลเลาะ มูฮัมหมัด อิสมาแอ ฮาซัน ซาการียา ฟาตีเมาะ อามีเนาะ รอฮานี นูรีฮัน
+  หมัดหมาน สาและ เจะหลง ดอเลาะ หวันสู ละใบ โต๊ะหลี
+`),
+);
+
 /** Village names, used as "บ้าน…" after หมู่ที่ N. */
 export const VILLAGE_NAMES: readonly string[] = words(`
   หนองบัว โคกสูง ท่าช้าง ดอนแก้ว ป่าแดง ทุ่งใหญ่ บ่อทราย คลองแห หัวนอน ควนเนียง

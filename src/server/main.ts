@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { DataDirInUseError } from './db/lock.ts';
 import { startImportWorker } from './modules/imports/worker.ts';
+import { NationalIdVault } from './modules/persons/nationalIdVault.ts';
 import { loadSecrets } from './secrets.ts';
 import { seedOperator } from './seed/accounts.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -30,7 +31,7 @@ async function main() {
     );
   }
   if (config.seedDemo) {
-    const accounts = await seedDemo(database.db);
+    const accounts = await seedDemo(database.db, new NationalIdVault(secrets.encryptionKey));
     if (accounts) printDemoAccounts(config.dataDir, accounts);
   }
 

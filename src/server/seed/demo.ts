@@ -1,9 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { areas, installation, organizations, users } from '../db/schema.ts';
 import { audit } from '../modules/audit/service.ts';
 import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
+import type { NationalIdVault } from '../modules/persons/nationalIdVault.ts';
 import { demoOrganizations, demoUsers, demoVillages } from './demoData.ts';
+import { RECORDER_USERNAMES, type Recorder, SHARED_AGENCY_KEYS, seedDemoPeople } from './demoPeople.ts';
 
 export interface DemoAccount {
   username: string;
@@ -15,10 +17,12 @@ const MARK = 'demo_seeded';
 
 /**
  * Singhanakhon district as the demo area, once per database: its villages,
- * the organisations of the seed documents, one account per role. Returns the
- * accounts with their new passwords, or null if the demo was already there.
+ * the organisations of the seed documents, one account per role, and about
+ * 500 people in households (demoPeople.ts; their national IDs through the
+ * vault). Returns the accounts with their new passwords, or null if the demo
+ * was already there.
  */
-export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
+export async function seedDemo(db: Db, vault: NationalIdVault): Promise<DemoAccount[] | null> {
   const [done] = await db.select().from(installation).where(eq(installation.key, MARK));
   if (done) return null;
 
@@ -60,11 +64,31 @@ export async function seedDemo(db: Db): Promise<DemoAccount[] | null> {
         .returning({ id: users.id });
       if (row) accounts.push({ username: u.username, password, roles: u.roles });
     }
+
+    const recorderNames = Object.values(RECORDER_USERNAMES);
+    const userIds = new Map(
+      (
+        await tx
+          .select({ id: users.id, username: users.username })
+          .from(users)
+          .where(inArray(users.username, recorderNames))
+      ).map((r) => [r.username, r.id]),
+    );
+    const people = await seedDemoPeople(tx, vault, {
+      users: Object.fromEntries(
+        (Object.entries(RECORDER_USERNAMES) as [Recorder, string][]).map(([r, name]) => [
+          r,
+          userIds.get(name),
+        ]),
+      ),
+      agencyIds: SHARED_AGENCY_KEYS.map((key) => orgIds.get(key)).filter((id): id is string => Boolean(id)),
+    });
+
     await tx.insert(installation).values({ key: MARK, value: { at: new Date().toISOString() } });
     await audit(tx, null, {
       action: 'demo.seed',
       entity: 'installation',
-      detail: { users: accounts.length },
+      detail: { users: accounts.length, ...people },
     });
     return accounts;
   });
