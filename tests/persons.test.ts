@@ -396,7 +396,11 @@ describe('a volunteer scoped to one village', () => {
     expect(elsewhere.statusCode).toBe(403);
     const listed = (await vhv.request({ method: 'GET', url: '/api/v1/persons?limit=100' })).json().items;
     expect(listed.length).toBeGreaterThan(1);
-    expect(listed.every((p: { address: { villageCode: string } }) => p.address.villageCode === '90150803')).toBe(true);
-    expect((await vhv.request({ method: 'GET', url: `/api/v1/persons/${mine.json().id}` })).statusCode).toBe(200);
+    expect(
+      listed.every((p: { address: { villageCode: string } }) => p.address.villageCode === '90150803'),
+    ).toBe(true);
+    expect((await vhv.request({ method: 'GET', url: `/api/v1/persons/${mine.json().id}` })).statusCode).toBe(
+      200,
+    );
   });
 });
