@@ -22,7 +22,9 @@ async function login(url: string, username: string, password: string) {
 }
 
 describe('first start', () => {
-  it('creates the operator with a random password printed once, and the demo accounts', async () => {
+  it('creates the operator with a random password printed once, and the demo accounts', {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'toemsuk-start-'));
     let databaseUrl: string | undefined;
     if (testDatabaseKind() === 'postgres') {

@@ -17,8 +17,10 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { householdRoutes } from './modules/households/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
+import { inboxRoutes } from './modules/inbox/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { personRoutes } from './modules/persons/routes.ts';
+import { screeningRoutes } from './modules/screenings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export const BODY_LIMIT = 1_048_576;
@@ -91,6 +93,8 @@ export async function buildApp(
   personRoutes(app, ctx);
   importRoutes(app, ctx);
   householdRoutes(app, ctx);
+  screeningRoutes(app, ctx);
+  inboxRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

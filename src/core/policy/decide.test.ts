@@ -313,6 +313,80 @@ describe('decide: the role × action × scope matrix', () => {
       allow,
     ],
     ['admin does not read the whole audit log', adminDistrict, { action: 'audit.read' }, deny403],
+
+    ['everyone signed in reads the instruments', citizen, { action: 'instrument.read' }, allow],
+    ['anonymous reads no instrument', null, { action: 'instrument.read' }, deny404],
+    [
+      'a volunteer screens people in their village',
+      volunteer,
+      { action: 'screening.create', areaCode: '90150101' },
+      allow,
+    ],
+    [
+      'a volunteer cannot screen in another village',
+      volunteer,
+      { action: 'screening.create', areaCode: '90150102' },
+      deny403,
+    ],
+    [
+      'a volunteer reads screenings in their village',
+      volunteer,
+      { action: 'screening.read', areaCode: '90150101' },
+      allow,
+    ],
+    [
+      'a volunteer does not see screenings of another village (404)',
+      volunteer,
+      { action: 'screening.read', areaCode: '90150102' },
+      deny404,
+    ],
+    [
+      'an admin reads screenings in the subdistrict',
+      adminChingKho,
+      { action: 'screening.read', areaCode: '90150102' },
+      allow,
+    ],
+    [
+      'an admin does not see screenings of another subdistrict (404)',
+      adminChingKho,
+      { action: 'screening.read', areaCode: '901502' },
+      deny404,
+    ],
+    [
+      'an admin corrects a screening in scope',
+      adminDistrict,
+      { action: 'screening.update', areaCode: '901505' },
+      allow,
+    ],
+    [
+      'a volunteer correcting one out of scope gets 404',
+      volunteer,
+      { action: 'screening.update', areaCode: '90150102' },
+      deny404,
+    ],
+    [
+      'a committee viewer sees no screening (404)',
+      committee,
+      { action: 'screening.read', areaCode: '901501' },
+      deny404,
+    ],
+    [
+      'a committee viewer screens no one',
+      committee,
+      { action: 'screening.create', areaCode: '901501' },
+      deny403,
+    ],
+    [
+      'a citizen screens no one through the staff API',
+      citizen,
+      { action: 'screening.create', areaCode: '901501' },
+      deny403,
+    ],
+    ['the operator screens anywhere', operator, { action: 'screening.create', areaCode: '100101' }, allow],
+    ['everyone signed in has an inbox', citizen, { action: 'inbox.read' }, allow],
+    ["an inbox item is its recipient's", volunteer, { action: 'inbox.item', recipientId: 'me' }, allow],
+    ['nobody else sees it (404)', adminDistrict, { action: 'inbox.item', recipientId: 'someone' }, deny404],
+    ['not even the operator (404)', operator, { action: 'inbox.item', recipientId: 'someone' }, deny404],
   ];
 
   it.each(cases)('%s', (_name, who, request, expected) => {

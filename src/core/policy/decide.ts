@@ -28,7 +28,13 @@ export type Request =
   | { action: 'consent.record'; areaCode: string }
   | { action: 'import.create'; areaCode: string }
   | { action: 'import.start' }
-  | { action: 'import.read'; createdBy: string | null };
+  | { action: 'import.read'; createdBy: string | null }
+  | { action: 'instrument.read' }
+  | { action: 'screening.create'; areaCode: string }
+  | { action: 'screening.read'; areaCode: string }
+  | { action: 'screening.update'; areaCode: string }
+  | { action: 'inbox.read' }
+  | { action: 'inbox.item'; recipientId: string };
 
 export interface UserTarget {
   id?: string;
@@ -66,6 +72,8 @@ export function decide(actor: Actor | null, req: Request): Decision {
   if (req.action === 'import.read') {
     return hasRole(actor, 'operator') || req.createdBy === actor.userId ? ALLOW : HIDDEN;
   }
+  // An inbox item is its recipient's alone: not even the platform operator reads or marks another's.
+  if (req.action === 'inbox.item') return req.recipientId === actor.userId ? ALLOW : HIDDEN;
   // The full national ID is for the area's admins only: not even the platform operator.
   if (req.action === 'person.readNationalId') {
     return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
@@ -75,6 +83,8 @@ export function decide(actor: Actor | null, req: Request): Decision {
   switch (req.action) {
     case 'area.read':
     case 'organization.read':
+    case 'instrument.read':
+    case 'inbox.read':
       return ALLOW;
     case 'area.createVillage':
     case 'organization.create':
@@ -95,11 +105,15 @@ export function decide(actor: Actor | null, req: Request): Decision {
     }
     case 'audit.read':
       return FORBIDDEN;
+    // A screening follows its person: who may see or edit the person may see or correct their screenings.
     case 'person.read':
     case 'person.update':
+    case 'screening.read':
+    case 'screening.update':
       return fieldWorkerIn(actor, req.areaCode) ? ALLOW : HIDDEN;
     case 'person.create':
     case 'consent.record':
+    case 'screening.create':
       return fieldWorkerIn(actor, req.areaCode) ? ALLOW : FORBIDDEN;
     case 'import.start':
       return hasRole(actor, 'area_admin') && actor.areaCodes.length > 0 ? ALLOW : FORBIDDEN;

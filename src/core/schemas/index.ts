@@ -2,4 +2,5 @@ export * from './area.ts';
 export * from './common.ts';
 export * from './organization.ts';
 export * from './person.ts';
+export * from './screening.ts';
 export * from './user.ts';

@@ -340,3 +340,114 @@ export const importErrors = pgTable(
   },
   (t) => [index('import_error_job_idx').on(t.importId, t.row)],
 );
+
+/**
+ * One response to one instrument (a FHIR QuestionnaireResponse). The row holds
+ * the current revision with everything scoring gave, so that reports and lists
+ * never rescore; `version` is the instrument version it was taken and scored
+ * with. Earlier revisions move to `screening_revision` when corrected.
+ */
+export const screenings = pgTable(
+  'screening',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The person's subdistrict when taken: the partitioning key. */
+    areaCode: text('area_code').notNull(),
+    instrument: text('instrument').notNull(),
+    version: integer('version').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    /** YYYY-MM of `taken_at` in Thai time (UTC+7): the follow-up month it counts for. */
+    takenMonth: text('taken_month').notNull(),
+    method: text('method').notNull(),
+    takenBy: uuid('taken_by'),
+    clientId: uuid('client_id'),
+    revision: integer('revision').notNull().default(1),
+    revisionReason: text('revision_reason'),
+    revisedBy: uuid('revised_by'),
+    revisedAt: timestamp('revised_at', { withTimezone: true, mode: 'string', precision: 3 }),
+    answers: jsonb('answers').notNull(),
+    scores: jsonb('scores').notNull(),
+    levels: jsonb('levels').notNull(),
+    results: jsonb('results').notNull(),
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    followUps: jsonb('follow_ups').notNull().default(sql`'[]'::jsonb`),
+    /** The instruments `follow_ups` makes due, for the due list's index. */
+    followUpInstruments: text('follow_up_instruments').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('screening_client_key').on(t.clientId),
+    index('screening_person_instrument_idx').on(t.personId, t.instrument, t.takenAt, t.id),
+    index('screening_person_taken_idx').on(t.personId, t.takenAt, t.id),
+    index('screening_area_month_idx').on(t.areaCode, t.takenMonth, t.instrument),
+    index('screening_taken_by_idx').on(t.takenBy, t.personId),
+    index('screening_follow_up_idx')
+      .on(t.personId, t.takenAt)
+      .where(sql`cardinality(${t.followUpInstruments}) > 0`),
+  ],
+);
+
+/** A superseded revision of a screening, kept as it was: nothing is overwritten silently. */
+export const screeningRevisions = pgTable(
+  'screening_revision',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    screeningId: uuid('screening_id')
+      .notNull()
+      .references(() => screenings.id),
+    areaCode: text('area_code').notNull(),
+    revision: integer('revision').notNull(),
+    version: integer('version').notNull(),
+    answers: jsonb('answers').notNull(),
+    scores: jsonb('scores').notNull(),
+    levels: jsonb('levels').notNull(),
+    results: jsonb('results').notNull(),
+    flags: text('flags').array().notNull(),
+    followUps: jsonb('follow_ups').notNull(),
+    /** Why this revision was made (null for the first), by whom and when. */
+    reason: text('reason'),
+    madeBy: uuid('made_by'),
+    madeAt: timestamp('made_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    /** The correction that replaced this revision, so that its retry is recognised. */
+    supersededByClientId: uuid('superseded_by_client_id'),
+    supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('screening_revision_key').on(t.screeningId, t.revision),
+    uniqueIndex('screening_revision_client_key').on(t.supersededByClientId),
+  ],
+);
+
+/**
+ * An inbox item for one user. Ids and codes only: never a name or an answer,
+ * so that an alert can be listed, counted or forwarded without exposing either.
+ */
+export const alerts = pgTable(
+  'alert',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id').notNull(),
+    screeningId: uuid('screening_id').references(() => screenings.id),
+    areaCode: text('area_code').notNull(),
+    instrument: text('instrument'),
+    flag: text('flag').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'string', precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex('alert_screening_recipient_flag_key').on(t.screeningId, t.recipientId, t.flag),
+    index('alert_recipient_idx').on(t.recipientId, t.createdAt, t.id),
+    index('alert_recipient_unread_idx').on(t.recipientId, t.createdAt, t.id).where(sql`${t.readAt} is null`),
+  ],
+);

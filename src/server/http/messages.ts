@@ -140,6 +140,57 @@ export const details = {
     th: 'บัญชีผู้นำเข้าถูกระงับหรือถูกลบ จึงหยุดการนำเข้า',
     en: 'The account that started this import is disabled, so the import stopped',
   },
+  instrument_unknown: { th: 'ไม่พบแบบคัดกรอง "{code}"', en: 'Unknown instrument "{code}"' },
+  instrument_version_unknown: {
+    th: 'ไม่พบแบบคัดกรอง "{code}" ฉบับที่ {version}',
+    en: 'Instrument "{code}" has no version {version}',
+  },
+  answer_unknown_item: {
+    th: 'ไม่มีข้อ {item} ในแบบคัดกรองนี้',
+    en: 'This instrument has no item {item}',
+  },
+  answer_wrong_type: {
+    th: 'คำตอบข้อ {item} ผิดชนิด (ต้องเป็น {expected})',
+    en: 'The answer to {item} has the wrong type (expected {expected})',
+  },
+  answer_not_an_option: {
+    th: 'คำตอบข้อ {item} ไม่อยู่ในตัวเลือก ({values})',
+    en: 'The answer to {item} is not one of its options ({values})',
+  },
+  answer_out_of_range: {
+    th: 'คำตอบข้อ {item} ต้องอยู่ระหว่าง {min} ถึง {max}',
+    en: 'The answer to {item} must be between {min} and {max}',
+  },
+  answer_not_integer: {
+    th: 'คำตอบข้อ {item} ต้องเป็นจำนวนเต็ม',
+    en: 'The answer to {item} must be a whole number',
+  },
+  answer_duplicate_option: {
+    th: 'คำตอบข้อ {item} เลือกตัวเลือกเดียวกันซ้ำ',
+    en: 'The answer to {item} picks the same option twice',
+  },
+  answer_required: { th: 'ต้องตอบข้อ {item}', en: 'Item {item} must be answered' },
+  answer_hidden: {
+    th: 'ข้อ {item} ต้องไม่ตอบ เพราะคำตอบก่อนหน้าข้ามข้อนี้',
+    en: 'Item {item} is skipped by an earlier answer and must not be answered',
+  },
+  taken_future: {
+    th: 'เวลาที่คัดกรองต้องไม่เป็นเวลาในอนาคต',
+    en: 'The time of the screening cannot be in the future',
+  },
+  taken_before_birth: {
+    th: 'เวลาที่คัดกรองต้องไม่ก่อนวันเกิดของบุคคลนี้',
+    en: 'The screening cannot be taken before the person was born',
+  },
+  client_id_reused: {
+    th: 'รหัส clientId นี้ใช้กับการบันทึกอื่นไปแล้ว',
+    en: 'This clientId was already used for another record',
+  },
+  person_unknown: { th: 'ไม่พบบุคคลนี้', en: 'Unknown person' },
+  groups_not_available: {
+    th: 'ยังไม่มีระบบกลุ่ม ใช้ area หรือ assignee=me แทน',
+    en: 'Groups do not exist yet; use area or assignee=me instead',
+  },
 } satisfies Record<string, Text>;
 export type DetailCode = keyof typeof details;
 

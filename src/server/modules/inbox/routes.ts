@@ -1,0 +1,24 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams, inboxItem, inboxPage, inboxQuery } from '../../../core/schemas/index.ts';
+import type { AppContext } from '../../context.ts';
+import { requireActor } from '../../http/auth.ts';
+import { listInbox, readInboxItem } from './service.ts';
+
+export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['inbox'];
+  const context = (req: FastifyRequest) => ({ db: ctx.database.db, actor: requireActor(req) });
+
+  r.get(
+    '/api/v1/inbox',
+    { schema: { tags, querystring: inboxQuery, response: { 200: inboxPage } } },
+    async (req) => listInbox(context(req), req.query),
+  );
+
+  r.post(
+    '/api/v1/inbox/:id/read',
+    { schema: { tags, params: idParams, response: { 200: inboxItem } } },
+    async (req) => readInboxItem(context(req), req.params.id),
+  );
+}
