@@ -6,6 +6,7 @@ import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
 import type { NationalIdVault } from '../modules/persons/nationalIdVault.ts';
 import { demoOrganizations, demoUsers, demoVillages } from './demoData.ts';
 import { RECORDER_USERNAMES, type Recorder, SHARED_AGENCY_KEYS, seedDemoPeople } from './demoPeople.ts';
+import { seedDemoScreenings } from './demoScreenings.ts';
 
 export interface DemoAccount {
   username: string;
@@ -84,11 +85,17 @@ export async function seedDemo(db: Db, vault: NationalIdVault): Promise<DemoAcco
       agencyIds: SHARED_AGENCY_KEYS.map((key) => orgIds.get(key)).filter((id): id is string => Boolean(id)),
     });
 
+    // A year of monthly wellbeing20 screenings for the people aged 40+, up to this month (no alerts).
+    const screened = await seedDemoScreenings(tx, {
+      volunteerId: userIds.get(RECORDER_USERNAMES.volunteer) ?? null,
+      today: new Date(),
+    });
+
     await tx.insert(installation).values({ key: MARK, value: { at: new Date().toISOString() } });
     await audit(tx, null, {
       action: 'demo.seed',
       entity: 'installation',
-      detail: { users: accounts.length, ...people },
+      detail: { users: accounts.length, ...people, screenings: screened.screenings },
     });
     return accounts;
   });
