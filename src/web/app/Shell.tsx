@@ -68,6 +68,7 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const links = [
     { to: '/', label: t('nav.home'), show: true },
     { to: '/persons', label: t('persons.title'), show: registry.list },
+    { to: '/screenings/due', label: t('screenings.due.title'), show: registry.list },
     { to: '/households', label: t('households.title'), show: registry.list },
     { to: '/imports', label: t('imports.title'), show: registry.import },
     { to: '/areas', label: t('nav.areas'), show: true },

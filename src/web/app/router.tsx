@@ -23,6 +23,11 @@ const HouseholdPage = lazy(() => import('../features/households/HouseholdPage.ts
 const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx'));
 const ImportJobPage = lazy(() => import('../features/imports/ImportJobPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
+const InstrumentPickerPage = lazy(() => import('../features/screenings/InstrumentPickerPage.tsx'));
+const ScreeningFlowPage = lazy(() => import('../features/screenings/ScreeningFlowPage.tsx'));
+const ScreeningResultPage = lazy(() => import('../features/screenings/ScreeningResultPage.tsx'));
+const DueListPage = lazy(() => import('../features/screenings/DueListPage.tsx'));
+const WorseListPage = lazy(() => import('../features/screenings/WorseListPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -52,6 +57,11 @@ export const router = createBrowserRouter([
       { path: '/persons/new', element: <RegisterPage /> },
       { path: '/persons/:id', element: <PersonPage /> },
       { path: '/persons/:id/edit', element: <PersonEditPage /> },
+      { path: '/persons/:id/screen', element: <InstrumentPickerPage /> },
+      { path: '/persons/:id/screen/:instrument', element: <ScreeningFlowPage /> },
+      { path: '/screenings/due', element: <DueListPage /> },
+      { path: '/screenings/worse', element: <WorseListPage /> },
+      { path: '/screenings/:id', element: <ScreeningResultPage /> },
       { path: '/households', element: <HouseholdsPage /> },
       { path: '/households/:id', element: <HouseholdPage /> },
       { path: '/imports', element: <ImportsPage /> },

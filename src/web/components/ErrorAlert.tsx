@@ -1,4 +1,5 @@
 import { Button, List, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldError } from '../app/api.ts';
 import { Notice } from './Notice.tsx';
@@ -41,7 +42,8 @@ export function ErrorAlert({ error, onRetry, shownFields }: Props) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+/** `TFunction`, not `ReturnType<typeof useTranslation>['t']`: that form is too deep for tsc with many keys. */
+type Translate = TFunction;
 
 function describe(error: unknown, t: Translate, shownFields: readonly string[] = []) {
   if (!(error instanceof ApiError)) return { title: t('common.errorTitle'), detail: undefined, rest: [] };

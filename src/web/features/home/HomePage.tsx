@@ -15,6 +15,12 @@ export default function HomePage() {
   const tiles = [
     { to: '/persons/new', title: t('persons.add'), body: t('persons.addTile'), show: registry.register },
     { to: '/persons', title: t('persons.title'), body: t('persons.tile'), show: registry.list },
+    {
+      to: '/screenings/due',
+      title: t('screenings.due.title'),
+      body: t('screenings.due.tile'),
+      show: registry.list,
+    },
     { to: '/households', title: t('households.title'), body: t('households.tile'), show: registry.list },
     { to: '/imports', title: t('imports.title'), body: t('imports.tile'), show: registry.import },
     { to: '/areas', title: t('nav.areas'), body: t('home.tiles.areas'), show: true },

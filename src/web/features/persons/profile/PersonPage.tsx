@@ -8,6 +8,7 @@ import { LoadingState } from '../../../components/LoadingState.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCan } from '../../auth/session.ts';
+import { PersonScreeningsSection } from '../../screenings/PersonScreeningsSection.tsx';
 import { usePerson } from '../api.ts';
 import { enumLabel, houseLine, personName } from '../labels.ts';
 import { ConsentSection } from './ConsentSection.tsx';
@@ -81,6 +82,7 @@ function Profile({ person: p }: { person: Person }) {
             {p.consent.collect ? t('persons.consentYes') : t('persons.consentNo')}
           </Badge>
         </Group>
+        <PersonScreeningsSection person={p} />
         <Tabs
           value={tab}
           onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })}

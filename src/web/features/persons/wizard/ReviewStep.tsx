@@ -1,4 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageOn, thaiToday } from '../../../../core/thai/birthDate.ts';
@@ -153,7 +154,7 @@ function shown(facts: [string, ReactNode][], none: string): [string, ReactNode][
   return filled.length > 0 ? filled : facts.slice(0, 1);
 }
 
-function enumLabel2(t: ReturnType<typeof useTranslation>['t'], method: string | null): string {
+function enumLabel2(t: TFunction, method: string | null): string {
   return method === 'paper' || method === 'verbal_witnessed' || method === 'self'
     ? t(`enums.consentMethod.${method}`)
     : t('common.none');
