@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type RunningServer, startServer } from '../tests/support/server.ts';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.ts';
+import type { RunningServer } from '../tests/support/server.ts';
+import { screenshot, seriousViolations } from './support/browser.ts';
+import { openStage, type Stage } from './support/stage.ts';
 
 const ADMIN_PASSWORD = 'e2e-operator-password';
 const viewports = [
@@ -17,25 +18,14 @@ async function expectAccessible(page: Page, where: string) {
 describe.each(['pglite', 'postgres'] as const)('the foundation in a real browser on %s', (kind) => {
   let server: RunningServer;
   let browser: Browser;
-  let dropDatabase = async () => {};
+  let stage: Stage | undefined;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (kind === 'postgres') {
-      const db = await createDatabase();
-      databaseUrl = db.url;
-      dropDatabase = db.drop;
-    }
-    const port = kind === 'pglite' ? 3701 : 3702;
-    server = await startServer({ port, databaseUrl, env: { ADMIN_PASSWORD, SEED_DEMO: 'true' } });
-    browser = await launchBrowser();
+    stage = await openStage(kind, kind === 'pglite' ? 3701 : 3702, ADMIN_PASSWORD);
+    ({ server, browser } = stage);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dropDatabase();
-  });
+  afterAll(() => stage?.close());
 
   it.each(viewports)(
     'logs in, switches language, creates an organisation and finds it ($name)',

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDigit } from '../src/core/thai/nationalId.ts';
-import { createDatabase, type RunningServer, startServer } from '../tests/support/server.ts';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.ts';
+import type { RunningServer } from '../tests/support/server.ts';
+import { screenshot, seriousViolations } from './support/browser.ts';
+import { openStage, type Stage } from './support/stage.ts';
 
 const ADMIN_PASSWORD = 'e2e-operator-password';
 const VOLUNTEER = { username: 'e2e.volunteer', password: 'volunteer-password-1' };
@@ -79,26 +80,15 @@ function importCsv(): string {
 describe.each(['pglite', 'postgres'] as const)('the registry in a real browser on %s', (kind) => {
   let server: RunningServer;
   let browser: Browser;
-  let dropDatabase = async () => {};
+  let stage: Stage | undefined;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (kind === 'postgres') {
-      const db = await createDatabase();
-      databaseUrl = db.url;
-      dropDatabase = db.drop;
-    }
-    const port = kind === 'pglite' ? 3711 : 3712;
-    server = await startServer({ port, databaseUrl, env: { ADMIN_PASSWORD, SEED_DEMO: 'true' } });
+    stage = await openStage(kind, kind === 'pglite' ? 3711 : 3712, ADMIN_PASSWORD);
+    ({ server, browser } = stage);
     await createVolunteer(server.url);
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dropDatabase();
-  });
+  afterAll(() => stage?.close());
 
   it('a volunteer registers a person on a 360×640 phone, then finds them in the list', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'th-TH' });

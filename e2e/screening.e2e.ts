@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { th } from '../src/web/app/i18n/th.ts';
 import { currentMonth } from '../src/web/features/screenings/month.ts';
-import { createDatabase, type RunningServer, startServer } from '../tests/support/server.ts';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.ts';
+import type { RunningServer } from '../tests/support/server.ts';
+import { screenshot, seriousViolations } from './support/browser.ts';
+import { openStage, type Stage } from './support/stage.ts';
 
 const ADMIN_PASSWORD = 'e2e-operator-password';
 const VILLAGE = '90150801';
@@ -59,25 +60,14 @@ async function answer(page: Page, question: number, option: number) {
 describe.each(['pglite', 'postgres'] as const)('screening in a real browser on %s', (kind) => {
   let server: RunningServer;
   let browser: Browser;
-  let dropDatabase = async () => {};
+  let stage: Stage | undefined;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (kind === 'postgres') {
-      const db = await createDatabase();
-      databaseUrl = db.url;
-      dropDatabase = db.drop;
-    }
-    const port = kind === 'pglite' ? 3721 : 3722;
-    server = await startServer({ port, databaseUrl, env: { ADMIN_PASSWORD, SEED_DEMO: 'true' } });
-    browser = await launchBrowser();
+    stage = await openStage(kind, kind === 'pglite' ? 3721 : 3722, ADMIN_PASSWORD);
+    ({ server, browser } = stage);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dropDatabase();
-  });
+  afterAll(() => stage?.close());
 
   it('a volunteer on a 360×640 phone screens a person, reloads half-way, finishes, and sees the result and the timeline', async () => {
     const printed = /demo\.volunteer\s+(\S+)/.exec(server.output());
