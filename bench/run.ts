@@ -15,6 +15,7 @@ import { readOptions } from './lib/options.ts';
 import { killAllServersNow, REPO_ROOT } from './lib/server.ts';
 import { formatTable } from './lib/table.ts';
 import { removeAllTargetDirsNow } from './lib/target.ts';
+import { registryImportBenchmark } from './registryImport.ts';
 import { registrySearchBenchmark } from './registrySearch.ts';
 import { startupBenchmark } from './startup.ts';
 import { startupPhasesBenchmark } from './startupPhases.ts';
@@ -25,6 +26,7 @@ const benchmarks: readonly Benchmark[] = [
   authMeBenchmark,
   generateBenchmark,
   registrySearchBenchmark,
+  registryImportBenchmark,
 ];
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
 
