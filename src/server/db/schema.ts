@@ -241,6 +241,9 @@ export const persons = pgTable(
     index('person_household_idx').on(t.householdId),
     index('person_birth_idx').on(t.birthDate),
     index('person_phone_idx').on(t.phone),
+    // The registry's list order, and substring search on phone numbers (bench/registrySearch.ts).
+    index('person_list_order_idx').on(t.lastName, t.firstName, t.id).where(sql`${t.mergedInto} is null`),
+    index('person_phone_trgm').using('gin', sql`${t.phone} gin_trgm_ops`),
     index('person_name_trgm').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
     index('person_vulnerability_idx').using('gin', t.vulnerability),
   ],

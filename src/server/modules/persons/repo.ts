@@ -125,7 +125,8 @@ export async function searchPersons(db: Db, f: PersonFilter): Promise<PersonRow[
 
 /** A scope of 6 digits or fewer matches the subdistrict code; a village code matches the village. */
 function scopeCondition(code: string): SQL {
-  if (code.length === 8) return eq(persons.villageCode, code);
+  // The subdistrict too, so the (area_code, village_code, …) index serves a village.
+  if (code.length === 8) return and(eq(persons.areaCode, code.slice(0, 6)), eq(persons.villageCode, code))!;
   return code.length === 6 ? eq(persons.areaCode, code) : like(persons.areaCode, `${code}%`);
 }
 

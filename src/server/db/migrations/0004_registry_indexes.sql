@@ -1,0 +1,2 @@
+CREATE INDEX "person_list_order_idx" ON "person" USING btree ("last_name","first_name","id") WHERE "person"."merged_into" is null;--> statement-breakpoint
+CREATE INDEX "person_phone_trgm" ON "person" USING gin ("phone" gin_trgm_ops);
