@@ -221,6 +221,13 @@ export const persons = pgTable(
     disabilityCardNo: text('disability_card_no'),
     vulnerability: text('vulnerability').array().notNull().default(sql`'{}'::text[]`),
     caregiver: jsonb('caregiver'),
+    /**
+     * The ADL group (bed_bound, home_bound, social_bound) of the person's latest
+     * Barthel ADL screening, kept here so lists and filters need no join.
+     */
+    adlGroup: text('adl_group'),
+    adlScreeningId: uuid('adl_screening_id'),
+    adlTakenAt: timestamp('adl_taken_at', { withTimezone: true, mode: 'string', precision: 3 }),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     /** Set when this record was merged into another; such a record is history, not a person. */
