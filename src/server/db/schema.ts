@@ -294,8 +294,13 @@ export const consents = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string', precision: 3 })
       .notNull()
       .defaultNow(),
+    /** Set by the phone that recorded it, so a retry returns the stored record instead of a second one. */
+    clientId: uuid('client_id'),
   },
-  (t) => [index('consent_person_idx').on(t.personId, t.purpose, t.recordedAt)],
+  (t) => [
+    index('consent_person_idx').on(t.personId, t.purpose, t.recordedAt),
+    uniqueIndex('consent_client_key').on(t.clientId),
+  ],
 );
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -328,13 +333,18 @@ export const importJobs = pgTable(
     errorCount: integer('error_count').notNull().default(0),
     preview: jsonb('preview'),
     failure: text('failure'),
+    /** On a commit job: the dry run it was made from (one commit per dry run). */
+    dryRunId: uuid('dry_run_id'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'string', precision: 3 }),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'string', precision: 3 }),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string', precision: 3 }),
   },
-  (t) => [index('import_job_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('import_job_status_idx').on(t.status, t.createdAt),
+    uniqueIndex('import_job_dry_run_key').on(t.dryRunId),
+  ],
 );
 
 export const importErrors = pgTable(
