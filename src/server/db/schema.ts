@@ -252,6 +252,10 @@ export const persons = pgTable(
     index('person_list_order_idx').on(t.lastName, t.firstName, t.id).where(sql`${t.mergedInto} is null`),
     index('person_phone_trgm').using('gin', sql`${t.phone} gin_trgm_ops`),
     index('person_name_trgm').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    // Name search word by word, and a one-word query looked up exactly first (bench/registrySearch.ts).
+    index('person_first_name_trgm').using('gin', sql`${t.firstName} gin_trgm_ops`),
+    index('person_last_name_trgm').using('gin', sql`${t.lastName} gin_trgm_ops`),
+    index('person_given_name_idx').on(t.firstName, t.lastName, t.id).where(sql`${t.mergedInto} is null`),
     index('person_vulnerability_idx').using('gin', t.vulnerability),
   ],
 );
