@@ -1,5 +1,7 @@
+import type { GroupRole } from '../schemas/group.ts';
 import type { Role } from '../schemas/user.ts';
 import { type Actor, hasRole, inScope } from './actor.ts';
+import { groupView, liveGrants, type PersonRelation } from './relation.ts';
 
 /**
  * The one access-control choke point. Every module asks here, never decides
@@ -21,20 +23,33 @@ export type Request =
   | { action: 'user.resetPassword'; target: UserTarget }
   | { action: 'audit.read' }
   | { action: 'person.create'; areaCode: string }
-  | { action: 'person.read'; areaCode: string }
-  | { action: 'person.update'; areaCode: string }
-  | { action: 'person.readNationalId'; areaCode: string }
+  | { action: PersonAction; areaCode: string; relation?: PersonRelation }
   | { action: 'person.merge'; areaCode: string }
-  | { action: 'consent.record'; areaCode: string }
   | { action: 'import.create'; areaCode: string }
   | { action: 'import.start' }
   | { action: 'import.read'; createdBy: string | null }
   | { action: 'instrument.read' }
-  | { action: 'screening.create'; areaCode: string }
-  | { action: 'screening.read'; areaCode: string }
-  | { action: 'screening.update'; areaCode: string }
   | { action: 'inbox.read' }
+  | { action: 'group.list' }
+  | { action: 'group.create'; areaCode: string }
+  | { action: GroupAction; areaCode: string; role: GroupRole | null }
+  | { action: 'me.link' }
   | { action: 'inbox.item'; recipientId: string };
+
+/** Actions on one person's record, judged with what groups and links give the actor over them. */
+type PersonAction =
+  | 'person.read'
+  | 'person.update'
+  | 'person.readNationalId'
+  | 'person.audit'
+  | 'person.linkCode'
+  | 'consent.record'
+  | 'screening.create'
+  | 'screening.read'
+  | 'screening.update';
+
+/** Actions inside one closed group, judged with the actor's role in it (null: not a member). */
+type GroupAction = 'group.read' | 'group.manage' | 'group.listPersons';
 
 export interface UserTarget {
   id?: string;
@@ -74,8 +89,9 @@ export function decide(actor: Actor | null, req: Request): Decision {
   }
   // An inbox item is its recipient's alone: not even the platform operator reads or marks another's.
   if (req.action === 'inbox.item') return req.recipientId === actor.userId ? ALLOW : HIDDEN;
-  // The full national ID is for the area's admins only: not even the platform operator.
+  // The full national ID is for the area's admins and the person themself: not even the platform operator.
   if (req.action === 'person.readNationalId') {
+    if (req.relation?.linked) return ALLOW;
     return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
   }
   if (hasRole(actor, 'operator')) return ALLOW;
@@ -85,6 +101,8 @@ export function decide(actor: Actor | null, req: Request): Decision {
     case 'organization.read':
     case 'instrument.read':
     case 'inbox.read':
+    case 'group.list':
+    case 'me.link':
       return ALLOW;
     case 'area.createVillage':
     case 'organization.create':
@@ -105,21 +123,85 @@ export function decide(actor: Actor | null, req: Request): Decision {
     }
     case 'audit.read':
       return FORBIDDEN;
-    // A screening follows its person: who may see or edit the person may see or correct their screenings.
+    case 'person.create':
+      return fieldWorkerIn(actor, req.areaCode) ? ALLOW : FORBIDDEN;
     case 'person.read':
     case 'person.update':
-    case 'screening.read':
-    case 'screening.update':
-      return fieldWorkerIn(actor, req.areaCode) ? ALLOW : HIDDEN;
-    case 'person.create':
+    case 'person.audit':
+    case 'person.linkCode':
     case 'consent.record':
     case 'screening.create':
-      return fieldWorkerIn(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+    case 'screening.read':
+    case 'screening.update':
+      return decidePerson(actor, req.action, req.areaCode, req.relation);
+    case 'group.create':
+      return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+    case 'group.read':
+    case 'group.manage':
+    case 'group.listPersons':
+      return decideGroup(actor, req.action, req.areaCode, req.role);
     case 'import.start':
       return hasRole(actor, 'area_admin') && actor.areaCodes.length > 0 ? ALLOW : FORBIDDEN;
     case 'person.merge':
     case 'import.create':
       return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+  }
+}
+
+/**
+ * Three ways to a person's record: the area's own registry team (accounts an
+ * admin scoped to the area), a closed group that enrolled them (DOMAIN.md
+ * step 5), or being the person (or their named proxy). Whoever may not read
+ * the person gets 404, so existence does not leak.
+ */
+function decidePerson(
+  actor: Actor,
+  action: PersonAction,
+  areaCode: string,
+  relation: PersonRelation | undefined,
+): Decision {
+  const grants = liveGrants(relation);
+  const groupAdmin = grants.some((g) => g.role === 'admin');
+  const assigned = grants.some((g) => groupView(g.role, g.assigned) === 'identified');
+  const area = fieldWorkerIn(actor, areaCode);
+  const linked = relation?.linked === true;
+  const canRead = area || assigned || linked;
+  if (!canRead) return HIDDEN;
+
+  switch (action) {
+    case 'person.read':
+    case 'screening.read':
+    case 'screening.create':
+    case 'consent.record':
+      return ALLOW;
+    // Corrections are self-reported when the person makes them (the server marks them).
+    case 'person.update':
+      return ALLOW;
+    // Staff correct a screening; the person repeats it instead.
+    case 'screening.update':
+    case 'person.linkCode':
+      return area || assigned ? ALLOW : FORBIDDEN;
+    // Who looked at the data: the area's admins, the group's admins and the person themself.
+    case 'person.audit':
+      return (hasRole(actor, 'area_admin') && inScope(actor, areaCode)) || groupAdmin || linked
+        ? ALLOW
+        : FORBIDDEN;
+    case 'person.readNationalId':
+      return FORBIDDEN;
+  }
+}
+
+/** Members see their group; its admins and the area's admins run it; viewers see aggregates only. */
+function decideGroup(actor: Actor, action: GroupAction, areaCode: string, role: GroupRole | null): Decision {
+  const areaAdmin = hasRole(actor, 'area_admin') && inScope(actor, areaCode);
+  if (!role && !areaAdmin) return HIDDEN;
+  switch (action) {
+    case 'group.read':
+      return ALLOW;
+    case 'group.manage':
+      return areaAdmin || role === 'admin' ? ALLOW : FORBIDDEN;
+    case 'group.listPersons':
+      return areaAdmin || (role !== null && role !== 'viewer') ? ALLOW : FORBIDDEN;
   }
 }
 

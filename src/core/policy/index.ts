@@ -1,2 +1,3 @@
 export * from './actor.ts';
 export * from './decide.ts';
+export * from './relation.ts';

@@ -1,5 +1,6 @@
 export * from './area.ts';
 export * from './common.ts';
+export * from './group.ts';
 export * from './organization.ts';
 export * from './person.ts';
 export * from './screening.ts';

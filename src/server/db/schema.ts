@@ -142,9 +142,13 @@ export const auditLog = pgTable(
     outcome: text('outcome').notNull().default('ok'),
     ip: text('ip'),
     detail: jsonb('detail'),
+    /** The people a read or write touched (a list read names every person it returned). */
+    subjectIds: uuid('subject_ids').array(),
   },
   (t) => [
     index('audit_entity_idx').on(t.entity, t.entityId, t.at),
+    index('audit_subject_idx').using('gin', t.subjectIds),
+    index('audit_group_idx').on(t.groupId, t.at),
     index('audit_actor_idx').on(t.actorId, t.at),
     index('audit_at_idx').on(t.at),
   ],
@@ -474,4 +478,140 @@ export const alerts = pgTable(
     index('alert_recipient_idx').on(t.recipientId, t.createdAt, t.id),
     index('alert_recipient_unread_idx').on(t.recipientId, t.createdAt, t.id).where(sql`${t.readAt} is null`),
   ],
+);
+
+/**
+ * A closed group (ระบบกลุ่มปิด, DOMAIN.md steps 4–5): partner accounts and
+ * enrolled people of one subdistrict (optionally some of its villages) working
+ * from one picture. Access through a group lapses after `ends_on`.
+ */
+export const careGroups = pgTable(
+  'care_group',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    areaCode: text('area_code').notNull(),
+    villageCodes: text('village_codes').array().notNull().default(sql`'{}'::text[]`),
+    purpose: text('purpose'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('care_group_area_idx').on(t.areaCode)],
+);
+
+/** A partner account in a group; removal ends the row, history stays. */
+export const groupMembers = pgTable(
+  'group_member',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => careGroups.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    addedBy: uuid('added_by'),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    removedBy: uuid('removed_by'),
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'string', precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex('group_member_active_key').on(t.groupId, t.userId).where(sql`${t.removedAt} is null`),
+    index('group_member_user_idx').on(t.userId),
+  ],
+);
+
+/** A person enrolled in a group; discharge ends the row, history stays. */
+export const groupPersons = pgTable(
+  'group_person',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => careGroups.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    areaCode: text('area_code').notNull(),
+    enrolledBy: uuid('enrolled_by'),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    dischargedBy: uuid('discharged_by'),
+    dischargedAt: timestamp('discharged_at', { withTimezone: true, mode: 'string', precision: 3 }),
+    dischargeReason: text('discharge_reason'),
+  },
+  (t) => [
+    uniqueIndex('group_person_active_key').on(t.groupId, t.personId).where(sql`${t.dischargedAt} is null`),
+    index('group_person_person_idx').on(t.personId),
+  ],
+);
+
+/** Who in a group works a person's case; reassignment ends the row, history stays. */
+export const groupAssignments = pgTable(
+  'group_assignment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => careGroups.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    assignedBy: uuid('assigned_by'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    endedBy: uuid('ended_by'),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'string', precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex('group_assignment_active_key').on(t.groupId, t.personId).where(sql`${t.endedAt} is null`),
+    index('group_assignment_user_idx').on(t.userId),
+  ],
+);
+
+/** A citizen account linked to a person's record: the person themself or a family proxy they named. */
+export const personLinks = pgTable(
+  'person_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    relation: text('relation').notNull(),
+    linkCodeId: uuid('link_code_id'),
+    linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string', precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex('person_link_active_key').on(t.personId, t.userId).where(sql`${t.revokedAt} is null`),
+    index('person_link_user_idx').on(t.userId),
+  ],
+);
+
+/** A one-time code an admin or volunteer hands a person to link an account; only its HMAC is kept. */
+export const linkCodes = pgTable(
+  'link_code',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    codeHash: text('code_hash').notNull(),
+    relation: text('relation').notNull(),
+    proxyName: text('proxy_name'),
+    issuedBy: uuid('issued_by'),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'string', precision: 3 }),
+    usedBy: uuid('used_by'),
+  },
+  (t) => [uniqueIndex('link_code_hash_key').on(t.codeHash), index('link_code_person_idx').on(t.personId)],
 );
