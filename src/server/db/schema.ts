@@ -515,7 +515,9 @@ export const groupMembers = pgTable(
       .references(() => users.id),
     role: text('role').notNull(),
     addedBy: uuid('added_by'),
-    addedAt: timestamp('added_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
     removedBy: uuid('removed_by'),
     removedAt: timestamp('removed_at', { withTimezone: true, mode: 'string', precision: 3 }),
   },
@@ -538,7 +540,9 @@ export const groupPersons = pgTable(
       .references(() => persons.id),
     areaCode: text('area_code').notNull(),
     enrolledBy: uuid('enrolled_by'),
-    enrolledAt: timestamp('enrolled_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
     dischargedBy: uuid('discharged_by'),
     dischargedAt: timestamp('discharged_at', { withTimezone: true, mode: 'string', precision: 3 }),
     dischargeReason: text('discharge_reason'),
@@ -564,7 +568,9 @@ export const groupAssignments = pgTable(
       .notNull()
       .references(() => users.id),
     assignedBy: uuid('assigned_by'),
-    assignedAt: timestamp('assigned_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
     endedBy: uuid('ended_by'),
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'string', precision: 3 }),
   },
@@ -587,7 +593,9 @@ export const personLinks = pgTable(
       .references(() => users.id),
     relation: text('relation').notNull(),
     linkCodeId: uuid('link_code_id'),
-    linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string', precision: 3 }),
   },
   (t) => [
@@ -608,7 +616,9 @@ export const linkCodes = pgTable(
     relation: text('relation').notNull(),
     proxyName: text('proxy_name'),
     issuedBy: uuid('issued_by'),
-    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'string', precision: 3 })
+      .notNull()
+      .defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'string', precision: 3 }),
     usedBy: uuid('used_by'),
