@@ -41,9 +41,13 @@ export async function captureListQueries(
   return captured;
 }
 
-/** The statement that searches the person table (not the consent, area-name or audit ones around it). */
-export function searchStatement(queries: readonly CapturedQuery[]): CapturedQuery | undefined {
-  return queries.find((q) => /from "person"/.test(q.sql) && /order by/i.test(q.sql));
+/**
+ * The statements that search the person table (not the consent, area-name or audit ones around them):
+ * one, or two when no one has the name exactly and the typo-tolerant search runs after the exact
+ * lookup.
+ */
+export function searchStatements(queries: readonly CapturedQuery[]): CapturedQuery[] {
+  return queries.filter((q) => /from "person"/.test(q.sql) && /order by/i.test(q.sql));
 }
 
 export async function explainAnalyze(db: SqlClient, query: CapturedQuery): Promise<ExplainedQuery> {

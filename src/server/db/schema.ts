@@ -254,6 +254,10 @@ export const persons = pgTable(
     index('person_phone_idx').on(t.phone),
     // The registry's list order, and substring search on phone numbers (bench/registrySearch.ts).
     index('person_list_order_idx').on(t.lastName, t.firstName, t.id).where(sql`${t.mergedInto} is null`),
+    // A subdistrict's list in name order, without walking other subdistricts' names (bench/registrySearch.ts).
+    index('person_area_list_idx')
+      .on(t.areaCode, t.lastName, t.firstName, t.id)
+      .where(sql`${t.mergedInto} is null`),
     index('person_phone_trgm').using('gin', sql`${t.phone} gin_trgm_ops`),
     index('person_name_trgm').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
     // Name search word by word, and a one-word query looked up exactly first (bench/registrySearch.ts).

@@ -1,0 +1,1 @@
+CREATE INDEX "person_area_list_idx" ON "person" USING btree ("area_code","last_name","first_name","id") WHERE "person"."merged_into" is null;
