@@ -17,6 +17,7 @@ import { formatTable } from './lib/table.ts';
 import { removeAllTargetDirsNow } from './lib/target.ts';
 import { registryImportBenchmark } from './registryImport.ts';
 import { registrySearchBenchmark } from './registrySearch.ts';
+import { screeningWriteBenchmark } from './screeningWrite.ts';
 import { startupBenchmark } from './startup.ts';
 import { startupPhasesBenchmark } from './startupPhases.ts';
 
@@ -27,6 +28,7 @@ const benchmarks: readonly Benchmark[] = [
   generateBenchmark,
   registrySearchBenchmark,
   registryImportBenchmark,
+  screeningWriteBenchmark,
 ];
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
 

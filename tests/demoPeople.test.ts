@@ -15,7 +15,6 @@ let base: TestApp;
 let t: TestApp;
 let vault: NationalIdVault;
 let accounts: DemoAccount[];
-let seedMs: number;
 
 beforeAll(async () => {
   base = await createTestApp();
@@ -27,9 +26,7 @@ beforeAll(async () => {
   const app = await buildApp({ database: base.database, config: testConfig(), secrets });
   await app.ready();
   t = { app, database: base.database, close: () => app.close() };
-  const started = performance.now();
   const seeded = await seedDemo(base.database.db, vault);
-  seedMs = performance.now() - started;
   if (!seeded) throw new Error('the demo was already seeded');
   accounts = seeded;
 });
@@ -58,9 +55,6 @@ describe('the demo registry', () => {
     const homes = await count(sql`select count(*)::int as n from ${households}`);
     expect(homes).toBeGreaterThan(people / 5);
     expect(homes).toBeLessThan(people / 2);
-    // Accounts (argon2id hashes) included; the goal on PGlite is well under 3 s, the bound here leaves CI room.
-    expect(seedMs).toBeLessThan(10_000);
-    console.info(`demo seed (${t.database.kind}): ${Math.round(seedMs)} ms`);
   });
 
   it('is seeded once: a second run does nothing', async () => {

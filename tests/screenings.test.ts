@@ -506,14 +506,16 @@ describe('the monthly due list, in Bangkok time', () => {
     expect(seen.length).toBe(4);
   });
 
-  it('shows nobody outside the actor’s areas; groups are refused clearly for now', async () => {
+  it('shows nobody outside the actor’s areas; an unknown group is 404, a malformed one 400', async () => {
     const elsewhere = await due(outsider, 'month=2026-11');
     expect(elsewhere.items.filter((i) => Object.values(ids).includes(i.personId))).toEqual([]);
     const filtered = await due(dueAdmin, 'month=2026-11&area=901508');
     expect(filtered.items).toEqual([]);
-    const group = await get(dueAdmin, `/api/v1/screenings/due?group=${randomUUID()}`);
-    expect(group.statusCode).toBe(400);
-    expect(group.json().errors[0].path).toBe('query.group');
+    const unknown = await get(dueAdmin, `/api/v1/screenings/due?group=${randomUUID()}`);
+    expect(unknown.statusCode).toBe(404);
+    const malformed = await get(dueAdmin, '/api/v1/screenings/due?group=pa-khad');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].path).toBe('query.group');
     const badMonth = await get(dueAdmin, '/api/v1/screenings/due?month=2026-13');
     expect(badMonth.statusCode).toBe(400);
   });
@@ -658,6 +660,78 @@ describe('the batch from a phone back online', () => {
     expect(await countRows()).toBe(before + 2);
   });
 
+  it('stores plain items together and alerting ones alone, each with its audit row and alerts', async () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      personId,
+      instrument: 'wellbeing20',
+      // Every fourth raises a red flag (S2 = 2: possible abuse).
+      answers: i % 4 === 3 ? { ...green, S2: 2 } : { ...green, H1: i % 3 },
+      takenAt: `2026-11-${String(i + 1).padStart(2, '0')}T03:00:00Z`,
+      clientId: randomUUID(),
+    }));
+    const res = await volunteer.request({
+      method: 'POST',
+      url: '/api/v1/screenings/batch',
+      payload: { items },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const results = res.json().results as { status: number; id: string; clientId: string }[];
+    expect(results.map((r) => r.status)).toEqual(items.map(() => 201));
+    expect(results.map((r) => r.clientId)).toEqual(items.map((i) => i.clientId));
+    const ids = results.map((r) => r.id);
+    const rows = await t.database.db.select().from(screenings).where(inArray(screenings.id, ids));
+    expect(rows).toHaveLength(12);
+    for (const [i, item] of items.entries()) {
+      const row = rows.find((r) => r.id === ids[i])!;
+      expect(row.clientId).toBe(item.clientId);
+      expect(row.answers).toEqual(item.answers);
+      expect(row.takenAt).toMatch(new RegExp(`^2026-11-${String(i + 1).padStart(2, '0')}`));
+    }
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'screening.create'), inArray(auditLog.entityId, ids)));
+    expect(audits).toHaveLength(12);
+    for (const a of audits) {
+      const i = ids.indexOf(a.entityId!);
+      expect(a).toMatchObject({
+        actorId: volunteer.userId,
+        areaCode: '901508',
+        detail: { personId, instrument: 'wellbeing20', version: 1, alerts: i % 4 === 3 ? 2 : 0 },
+      });
+      expect(a.subjectIds).toEqual([personId]);
+    }
+    const raised = await t.database.db.select().from(alerts).where(inArray(alerts.screeningId, ids));
+    expect(raised.map((r) => ids.indexOf(r.screeningId!)).sort((a, b) => a - b)).toEqual([
+      3, 3, 7, 7, 11, 11,
+    ]);
+  });
+
+  it('a batch racing single captures of the same clientIds stores each once', async () => {
+    const items = Array.from({ length: 6 }, () => ({
+      personId,
+      instrument: 'wellbeing20',
+      answers: green,
+      takenAt: '2026-11-12T03:00:00Z',
+      clientId: randomUUID(),
+    }));
+    const before = await countRows();
+    const [batch, ...singles] = await Promise.all([
+      volunteer.request({ method: 'POST', url: '/api/v1/screenings/batch', payload: { items } }),
+      ...items.map(({ personId: _, ...body }) => screen(volunteer, personId, body)),
+    ]);
+    expect(batch!.statusCode, batch!.body).toBe(200);
+    expect(await countRows()).toBe(before + items.length);
+    const results = batch!.json().results as { status: number; id: string }[];
+    for (const [i, single] of singles.entries()) {
+      expect([200, 201]).toContain(single.statusCode);
+      expect([200, 201]).toContain(results[i]!.status);
+      // One of the two stored it, the other answered with the same screening.
+      expect(results[i]!.status + single.statusCode).toBe(401);
+      expect(results[i]!.id).toBe(single.json().id);
+    }
+  });
+
   it('refuses more than 200 items, or none', async () => {
     const items = Array.from({ length: 201 }, () => ({}));
     const res = await volunteer.request({
@@ -720,5 +794,148 @@ describe('audit', () => {
       .from(alerts)
       .where(and(eq(alerts.screeningId, s.id), eq(alerts.flag, 'possible_abuse')));
     expect(alertRows).toHaveLength(2);
+  });
+});
+
+describe('the ADL result on the person', () => {
+  const ADL = getInstrument('adl_barthel')!;
+  const adl = (score: number) => answersScoring(ADL, 'adl', score);
+  const screenAdl = (personId: string, score: number, takenAt: string) =>
+    screen(volunteer, personId, { instrument: 'adl_barthel', answers: adl(score), takenAt });
+  const personOf = async (personId: string) => {
+    const res = await get(admin, `/api/v1/persons/${personId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { adlGroup: string | null; adlTakenAt: string | null; vulnerability: string[] };
+  };
+  const recorded = async (personId: string) =>
+    (await t.database.db.select().from(persons).where(eq(persons.id, personId)))[0]!;
+  const revise = (id: string, score: number) =>
+    admin.request({
+      method: 'POST',
+      url: `/api/v1/screenings/${id}/revisions`,
+      payload: { answers: adl(score), reason: 'ประเมินใหม่ตามที่ทำได้จริง' },
+    });
+
+  let personId: string;
+  let latest: string;
+  let older: string;
+  beforeAll(async () => {
+    personId = await register(volunteer, '901508', '1980-02-01');
+  });
+
+  it('a person never screened has no ADL group', async () => {
+    const p = await personOf(personId);
+    expect(p).toMatchObject({ adlGroup: null, adlTakenAt: null });
+    expect(p.vulnerability).not.toContain('bedbound');
+  });
+
+  it('ADL 3 makes the person bed-bound, with bedbound computed and never recorded', async () => {
+    const res = await screenAdl(personId, 3, '2026-11-02T03:00:00Z');
+    expect(res.statusCode, res.body).toBe(201);
+    latest = res.json().id;
+    const p = await personOf(personId);
+    expect(p).toMatchObject({ adlGroup: 'bed_bound', adlTakenAt: '2026-11-02T03:00:00.000Z' });
+    expect(p.vulnerability).toEqual(['bedbound']);
+    const row = await recorded(personId);
+    expect(row.vulnerability).toEqual([]);
+    expect(row.adlScreeningId).toBe(latest);
+  });
+
+  it('a back-dated ADL 18 taken earlier does not change it', async () => {
+    const res = await screenAdl(personId, 18, '2026-10-01T03:00:00Z');
+    expect(res.statusCode, res.body).toBe(201);
+    older = res.json().id;
+    expect(res.json().results[0].code).toBe('social_bound');
+    const p = await personOf(personId);
+    expect(p).toMatchObject({ adlGroup: 'bed_bound', adlTakenAt: '2026-11-02T03:00:00.000Z' });
+    expect(p.vulnerability).toContain('bedbound');
+  });
+
+  it('other instruments, a retry and a correction of the older screening leave it alone', async () => {
+    expect((await screen(volunteer, personId, { answers: green })).statusCode).toBe(201);
+    const clientId = randomUUID();
+    const first = await screen(volunteer, personId, {
+      instrument: 'adl_barthel',
+      answers: adl(20),
+      takenAt: '2026-09-01T03:00:00Z',
+      clientId,
+    });
+    expect(first.statusCode).toBe(201);
+    const retry = await screen(volunteer, personId, {
+      instrument: 'adl_barthel',
+      answers: adl(20),
+      takenAt: '2026-09-01T03:00:00Z',
+      clientId,
+    });
+    expect(retry.statusCode).toBe(200);
+    const corrected = await revise(older, 8);
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json().results[0].code).toBe('home_bound');
+    expect((await recorded(personId)).adlScreeningId).toBe(latest);
+    expect((await personOf(personId)).adlGroup).toBe('bed_bound');
+  });
+
+  it('a correction of the latest one moves the group, and bedbound goes', async () => {
+    const res = await revise(latest, 14);
+    expect(res.statusCode, res.body).toBe(201);
+    const p = await personOf(personId);
+    expect(p).toMatchObject({ adlGroup: 'social_bound', adlTakenAt: '2026-11-02T03:00:00.000Z' });
+    expect(p.vulnerability).not.toContain('bedbound');
+    // And back: 11/12 is the home-bound boundary.
+    expect((await revise(latest, 11)).statusCode).toBe(201);
+    expect((await personOf(personId)).adlGroup).toBe('home_bound');
+  });
+
+  it('a newer ADL takes over; a bad one changes nothing', async () => {
+    const bad = await screen(volunteer, personId, {
+      instrument: 'adl_barthel',
+      answers: { ...adl(0), feeding: 7 },
+      takenAt: '2026-11-20T03:00:00Z',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await personOf(personId)).adlGroup).toBe('home_bound');
+    const newer = await screenAdl(personId, 4, '2026-11-10T03:00:00Z');
+    expect(newer.statusCode).toBe(201);
+    const p = await personOf(personId);
+    expect(p).toMatchObject({ adlGroup: 'bed_bound', adlTakenAt: '2026-11-10T03:00:00.000Z' });
+    expect(p.vulnerability).toEqual(['bedbound']);
+    expect((await recorded(personId)).adlScreeningId).toBe(newer.json().id);
+  });
+
+  it('the same from a batch: the latest of the batch wins, in any order', async () => {
+    const someone = await register(volunteer, '901508', '1944-05-05');
+    const item = (score: number, takenAt: string) => ({
+      personId: someone,
+      instrument: 'adl_barthel',
+      answers: adl(score),
+      takenAt,
+      clientId: randomUUID(),
+    });
+    const res = await volunteer.request({
+      method: 'POST',
+      url: '/api/v1/screenings/batch',
+      payload: {
+        items: [
+          item(2, '2026-11-05T03:00:00Z'),
+          item(19, '2026-10-05T03:00:00Z'),
+          item(12, '2026-08-05T03:00:00Z'),
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().results.map((r: { status: number }) => r.status)).toEqual([201, 201, 201]);
+    const p = await personOf(someone);
+    expect(p).toMatchObject({ adlGroup: 'bed_bound', adlTakenAt: '2026-11-05T03:00:00.000Z' });
+    expect(p.vulnerability).toEqual(['elderly', 'bedbound']);
+  });
+
+  it('a bedbound recorded by hand stays, shown once', async () => {
+    const someone = await register(volunteer, '901508', '1990-05-05');
+    await t.database.db
+      .update(persons)
+      .set({ vulnerability: ['bedbound', 'poor'] })
+      .where(eq(persons.id, someone));
+    expect((await screenAdl(someone, 0, '2026-11-05T03:00:00Z')).statusCode).toBe(201);
+    expect((await personOf(someone)).vulnerability).toEqual(['bedbound', 'poor']);
   });
 });

@@ -11,10 +11,10 @@
 import { createHash } from 'node:crypto';
 import { asc, lte } from 'drizzle-orm';
 import { chance, mulberry32, pick, type Random, seedFor } from '../../../bench/generate/random.ts';
+import { bangkokDate, bangkokMonth, monthStart, shiftMonth } from '../../core/screenings/month.ts';
 import type { Db } from '../db/client.ts';
 import { persons, screenings } from '../db/schema.ts';
 import type { ScreeningContext } from '../modules/screenings/context.ts';
-import { bangkokDate, bangkokMonth, monthStart, shiftMonth } from '../modules/screenings/month.ts';
 import type { ScreeningInsert } from '../modules/screenings/repo.ts';
 import { prepare } from '../modules/screenings/service.ts';
 

@@ -1,5 +1,5 @@
 import type { Screening, ScreeningMethod, ScreeningRevision } from '../../../core/schemas/index.ts';
-import { isoOf } from './month.ts';
+import { isoOf } from './iso.ts';
 import type { RevisionRow, ScreeningRow } from './repo.ts';
 
 type Scored = Pick<Screening, 'answers' | 'scores' | 'levels' | 'results' | 'flags' | 'followUps'>;

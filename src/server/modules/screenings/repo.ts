@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { persons, screeningRevisions, screenings } from '../../db/schema.ts';
+import { auditLog, persons, screeningRevisions, screenings } from '../../db/schema.ts';
 import type { PersonRow } from '../persons/repo.ts';
 
 export type ScreeningRow = typeof screenings.$inferSelect;
@@ -25,6 +25,184 @@ export async function findByClientIds(db: Db, clientIds: string[]): Promise<Scre
 export async function insertScreening(db: Db, row: ScreeningInsert): Promise<ScreeningRow> {
   const [inserted] = await db.insert(screenings).values(row).returning();
   return inserted!;
+}
+
+/** What a capture needs of the person: who, where (for the policy and the alerts), born when, merged or not. */
+export type CapturePerson = Pick<PersonRow, 'id' | 'areaCode' | 'villageCode' | 'birthDate' | 'mergedInto'>;
+
+/** A new screening as `prepare` builds it: every column the capture sets (a capture always has a clientId). */
+export type NewScreening = Required<
+  Pick<
+    ScreeningInsert,
+    | 'personId'
+    | 'areaCode'
+    | 'instrument'
+    | 'version'
+    | 'takenAt'
+    | 'takenMonth'
+    | 'method'
+    | 'takenBy'
+    | 'answers'
+    | 'scores'
+    | 'levels'
+    | 'results'
+    | 'flags'
+    | 'followUps'
+    | 'followUpInstruments'
+  >
+> & { clientId: string };
+
+/** The audit row of a screening stored by `insertAudited`; its entity id is the new screening's. */
+export interface CreateAudit {
+  actorId: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+  subjectIds: string[];
+}
+
+/**
+ * Statements prepared once per database (named, so PostgreSQL parses and
+ * plans them once per connection): the capture's hot path builds no SQL.
+ */
+const statements = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
+function prepared(db: Db) {
+  let found = statements.get(db);
+  if (!found) {
+    found = prepareStatements(db);
+    statements.set(db, found);
+  }
+  return found;
+}
+
+function prepareStatements(db: Db) {
+  const p = sql.placeholder;
+  const lookup = db
+    .select({
+      id: persons.id,
+      areaCode: persons.areaCode,
+      villageCode: persons.villageCode,
+      birthDate: persons.birthDate,
+      mergedInto: persons.mergedInto,
+      earlierId: screenings.id,
+    })
+    .from(persons)
+    .leftJoin(screenings, eq(screenings.clientId, p('clientId')))
+    .where(eq(persons.id, p('personId')))
+    .limit(1)
+    .prepare('screening_capture_lookup');
+
+  const columns = [
+    'personId',
+    'areaCode',
+    'instrument',
+    'version',
+    'takenAt',
+    'takenMonth',
+    'method',
+    'takenBy',
+    'clientId',
+    'answers',
+    'scores',
+    'levels',
+    'results',
+    'flags',
+    'followUps',
+    'followUpInstruments',
+  ] as const satisfies readonly (keyof NewScreening)[];
+  const inserted = db.$with('inserted').as(
+    db
+      .insert(screenings)
+      .values(Object.fromEntries(columns.map((k) => [k, p(k)])) as unknown as ScreeningInsert)
+      .returning({
+        id: screenings.id,
+        revision: screenings.revision,
+        createdAt: screenings.createdAt,
+        updatedAt: screenings.updatedAt,
+      }),
+  );
+  const audited = db.$with('audited').as(
+    db.insert(auditLog).values({
+      actorId: p('auditActorId'),
+      action: p('auditAction'),
+      entity: 'screening',
+      entityId: sql`(select ${inserted.id}::text from ${inserted})`,
+      areaCode: p('areaCode'),
+      outcome: 'ok',
+      detail: p('auditDetail'),
+      subjectIds: p('auditSubjectIds'),
+    }),
+  );
+  const insertAudited = db
+    .with(inserted, audited)
+    .select()
+    .from(inserted)
+    .prepare('screening_insert_audited');
+  return { lookup, insertAudited };
+}
+
+/**
+ * Stores a screening and its audit row in one statement (two data-modifying
+ * CTEs commit or fail together, without BEGIN and COMMIT round trips): the
+ * path of every capture that raises no alert and moves no ADL group. Only
+ * what the database made (id, revision, timestamps) comes back; the rest is
+ * what was stored.
+ */
+export async function insertAudited(db: Db, row: NewScreening, entry: CreateAudit): Promise<ScreeningRow> {
+  const [made] = await prepared(db).insertAudited.execute({
+    ...row,
+    auditActorId: entry.actorId,
+    auditAction: entry.action,
+    auditDetail: entry.detail,
+    auditSubjectIds: entry.subjectIds,
+  });
+  return { ...row, ...made!, revisionReason: null, revisedBy: null, revisedAt: null };
+}
+
+/**
+ * Many screenings and their audit rows in one statement (a phone's batch).
+ * The audit rows are built from the inserted rows, with the same detail
+ * `insertAudited` writes: ids and codes, never answers.
+ */
+export async function insertAuditedMany(
+  db: Db,
+  rows: NewScreening[],
+  actorId: string | null,
+): Promise<{ id: string; clientId: string }[]> {
+  if (rows.length === 0) return [];
+  const insert = db.insert(screenings).values(rows).returning({
+    id: screenings.id,
+    clientId: screenings.clientId,
+    personId: screenings.personId,
+    areaCode: screenings.areaCode,
+    instrument: screenings.instrument,
+    version: screenings.version,
+  });
+  const result = await db.execute(sql`with inserted as (${insert}), audited as (
+      insert into ${auditLog} (actor_id, action, entity, entity_id, area_code, outcome, detail, subject_ids)
+      select ${actorId}::uuid, 'screening.create', 'screening', i.id::text, i.area_code, 'ok',
+             jsonb_build_object('personId', i.person_id, 'instrument', i.instrument, 'version', i.version, 'alerts', 0),
+             array[i.person_id]
+        from inserted i
+    )
+    select id, client_id as "clientId" from inserted`);
+  return (result as unknown as { rows: { id: string; clientId: string }[] }).rows;
+}
+
+/**
+ * What a capture needs to know, in one statement: the person, and the id of
+ * the screening already stored under the clientId (a retry), if any. When
+ * the person is unknown the clientId is looked up on its own (a rare path).
+ */
+export async function captureLookup(
+  db: Db,
+  personId: string,
+  clientId: string,
+): Promise<{ person: CapturePerson | null; earlier: ScreeningRow | null }> {
+  const [row] = await prepared(db).lookup.execute({ personId, clientId });
+  if (!row) return { person: null, earlier: (await findByClientId(db, clientId)) ?? null };
+  const { earlierId, ...person } = row;
+  return { person, earlier: earlierId ? ((await findScreening(db, earlierId)) ?? null) : null };
 }
 
 /** A person's screenings, newest first, by keyset on (taken_at, id). */
@@ -128,4 +306,43 @@ export async function supersede(db: Db, current: ScreeningRow, next: NextRevisio
 export async function personsByIds(db: Db, ids: string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(persons).where(inArray(persons.id, ids));
+}
+
+/** What a Barthel ADL screening says about the person: kept on the person row. */
+export interface AdlResult {
+  personId: string;
+  screeningId: string;
+  takenAt: string;
+  group: string;
+}
+
+/**
+ * Keeps the person's ADL group when this screening is their latest ADL by
+ * (taken_at, id). The comparison with the person's own columns holds under
+ * concurrent captures (the row is re-checked after a wait on its lock); the
+ * look at older screenings covers ones stored before the columns existed.
+ */
+export async function recordLatestAdl(db: Db, adl: AdlResult, instrument: string): Promise<boolean> {
+  const rows = await db
+    .update(persons)
+    .set({ adlGroup: adl.group, adlScreeningId: adl.screeningId, adlTakenAt: adl.takenAt })
+    .where(
+      and(
+        eq(persons.id, adl.personId),
+        sql`(${persons.adlTakenAt} is null or (${persons.adlTakenAt}, ${persons.adlScreeningId}) < (${adl.takenAt}::timestamptz, ${adl.screeningId}::uuid))`,
+        sql`not exists (select 1 from ${screenings} s where s.person_id = ${adl.personId}::uuid and s.instrument = ${instrument} and (s.taken_at, s.id) > (${adl.takenAt}::timestamptz, ${adl.screeningId}::uuid))`,
+      ),
+    )
+    .returning({ id: persons.id });
+  return rows.length > 0;
+}
+
+/** A corrected ADL screening moves the person's group only if it is the one the person shows. */
+export async function correctAdl(db: Db, adl: AdlResult): Promise<boolean> {
+  const rows = await db
+    .update(persons)
+    .set({ adlGroup: adl.group })
+    .where(and(eq(persons.id, adl.personId), eq(persons.adlScreeningId, adl.screeningId)))
+    .returning({ id: persons.id });
+  return rows.length > 0;
 }

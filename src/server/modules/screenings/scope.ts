@@ -31,7 +31,7 @@ export function areaCondition(
  * district a range of subdistrict codes (a range, not LIKE, so that the
  * b-tree indexes on area_code serve it under any collation).
  */
-function codeCondition(code: string, c: { areaCode: SQL; villageCode: SQL }): SQL {
+export function codeCondition(code: string, c: { areaCode: SQL; villageCode: SQL }): SQL {
   if (code.length === 8) return sql`${c.villageCode} = ${code}`;
   if (code.length === 6) return sql`${c.areaCode} = ${code}`;
   const next = String(Number(code) + 1).padStart(code.length, '0');

@@ -1,3 +1,4 @@
+import { isAdlGroup } from '../../../core/persons/vulnerability.ts';
 import { hasRole, placeOf } from '../../../core/policy/index.ts';
 import type {
   Screening,
@@ -6,30 +7,47 @@ import type {
   ScreeningMethod,
   ScreeningRevisionCreate,
 } from '../../../core/schemas/index.ts';
+import { bangkokDate, bangkokMonth } from '../../../core/screenings/month.ts';
 import { unique } from '../../../core/util/unique.ts';
-import { ensureAllowed } from '../../http/auth.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { conflict, type FieldError, notFound, Problem } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
+import { ensurePersonAccess } from '../groups/access.ts';
 import { type Raised, raiseAlerts, raisedBy } from '../inbox/service.ts';
 import { findPerson, type PersonRow } from '../persons/repo.ts';
 import { uniqueViolation } from '../persons/service.ts';
 import { findDefinition, scoreAnswers } from './answers.ts';
-import type { ScreeningContext } from './context.ts';
+import { accessOf, type ScreeningContext } from './context.ts';
 import { toRevisionDto, toScreeningDto } from './dto.ts';
-import { bangkokDate, bangkokMonth, isoOf } from './month.ts';
+import { isoOf } from './iso.ts';
 import {
+  type CapturePerson,
+  captureLookup,
+  correctAdl,
   findByClientId,
   findScreening,
+  insertAudited,
+  insertAuditedMany,
   insertScreening,
   lockScreening,
+  type NewScreening,
+  recordLatestAdl,
   revisedByClientId,
   revisionsOf,
-  type ScreeningInsert,
   type ScreeningRow,
   screeningsOfPerson,
   supersede,
 } from './repo.ts';
+
+/** The instrument whose result becomes the person's ADL group (and `bedbound`). */
+const ADL = 'adl_barthel';
+
+/** The ADL group a Barthel ADL screening gives (its `adl` result code); none for other instruments. */
+function adlGroupOf(instrument: string, results: unknown): string | undefined {
+  if (instrument !== ADL || !Array.isArray(results)) return undefined;
+  const code = (results as { dimension?: string; code?: string }[]).find((r) => r.dimension === 'adl')?.code;
+  return isAdlGroup(code) ? code : undefined;
+}
 
 /** A phone's clock may run a little ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -45,14 +63,14 @@ function defaultMethod(c: ScreeningContext): ScreeningMethod {
 export async function visiblePerson(c: ScreeningContext, personId: string): Promise<PersonRow> {
   const person = await findPerson(c.db, personId);
   if (!person) throw notFound();
-  ensureAllowed(c.actor, { action: 'screening.read', areaCode: placeOf(person) });
+  await ensurePersonAccess(accessOf(c), 'screening.read', person);
   return person;
 }
 
-type Prepared = { ok: true; row: ScreeningInsert; raised: Raised[] } | { ok: false; errors: FieldError[] };
+type Prepared = { ok: true; row: NewScreening; raised: Raised[] } | { ok: false; errors: FieldError[] };
 
 /** Checks and scores a capture for this person; every problem found is reported at once. */
-export function prepare(c: ScreeningContext, person: PersonRow, input: Capture): Prepared {
+export function prepare(c: ScreeningContext, person: CapturePerson, input: Capture): Prepared {
   const found = findDefinition(input.instrument, input.version);
   if ('error' in found) return { ok: false, errors: [found.error] };
   const errors: FieldError[] = [];
@@ -106,13 +124,58 @@ function scoredColumns(scored: {
 export interface Preloaded {
   /** The screening already stored under the clientId; null when looked up and none. */
   earlier?: ScreeningRow | null;
-  person?: PersonRow | null;
+  person?: CapturePerson | null;
 }
+
+/** A capture that passed every check: a retry to answer with the stored screening, or a new one to store. */
+export type Admitted =
+  | { kind: 'replay'; screening: Screening }
+  | { kind: 'new'; person: CapturePerson; row: NewScreening; raised: Raised[]; adlGroup: string | undefined };
+
+/**
+ * Every check a capture passes before anything is stored: a retry of a
+ * stored clientId, the person (404 unless visible), the policy, a merged
+ * record, the answers. Problems are thrown.
+ */
+export async function admit(
+  c: ScreeningContext,
+  personId: string,
+  input: Capture,
+  preloaded: Preloaded = {},
+): Promise<Admitted> {
+  const looked =
+    preloaded.earlier !== undefined && preloaded.person !== undefined
+      ? { earlier: preloaded.earlier, person: preloaded.person }
+      : await captureLookup(c.db, personId, input.clientId);
+  const earlier = preloaded.earlier !== undefined ? preloaded.earlier : looked.earlier;
+  if (earlier) return { kind: 'replay', screening: await replay(c, earlier, personId) };
+
+  const person = preloaded.person !== undefined ? preloaded.person : looked.person;
+  if (!person) throw notFound();
+  // Creating implies reading: whoever may not see the person gets 404.
+  await ensurePersonAccess(accessOf(c), 'screening.create', person);
+  if (person.mergedInto) throw new Problem(422, 'domain_rule', 'merged_record');
+
+  const prepared = prepare(c, person, input);
+  if (!prepared.ok) throw new Problem(400, 'validation', undefined, {}, prepared.errors);
+  const { row, raised } = prepared;
+  return { kind: 'new', person, row, raised, adlGroup: adlGroupOf(row.instrument, row.results) };
+}
+
+/** Most screenings raise no alert and are no ADL: they are stored with their audit row in one statement. */
+export const isPlain = (a: Extract<Admitted, { kind: 'new' }>) => a.raised.length === 0 && !a.adlGroup;
+
+const createDetail = (row: NewScreening, alerts: number) => ({
+  personId: row.personId,
+  instrument: row.instrument,
+  version: row.version,
+  alerts,
+});
 
 /**
  * Records a screening: 201 with the new one, or 200 with the stored one when
- * the clientId was seen before (a phone's retry). The screening, its alerts
- * and its audit row commit together.
+ * the clientId was seen before (a phone's retry). The screening, its alerts,
+ * the person's ADL group and its audit row commit together.
  */
 export async function createScreening(
   c: ScreeningContext,
@@ -120,23 +183,33 @@ export async function createScreening(
   input: Capture,
   preloaded: Preloaded = {},
 ): Promise<{ screening: Screening; created: boolean }> {
-  const earlier =
-    preloaded.earlier !== undefined ? preloaded.earlier : await findByClientId(c.db, input.clientId);
-  if (earlier) return { screening: await replay(c, earlier, personId), created: false };
+  const admitted = await admit(c, personId, input, preloaded);
+  if (admitted.kind === 'replay') return { screening: admitted.screening, created: false };
+  return store(c, admitted);
+}
 
-  const person = preloaded.person !== undefined ? preloaded.person : await findPerson(c.db, personId);
-  if (!person) throw notFound();
-  ensureAllowed(c.actor, { action: 'screening.read', areaCode: placeOf(person) });
-  ensureAllowed(c.actor, { action: 'screening.create', areaCode: placeOf(person) });
-  if (person.mergedInto) throw new Problem(422, 'domain_rule', 'merged_record');
-
-  const prepared = prepare(c, person, input);
-  if (!prepared.ok) throw new Problem(400, 'validation', undefined, {}, prepared.errors);
-  const { row } = prepared;
-
+/** Stores an admitted capture; a clientId stored meanwhile by a concurrent request replays it instead. */
+export async function store(
+  c: ScreeningContext,
+  a: Extract<Admitted, { kind: 'new' }>,
+): Promise<{ screening: Screening; created: boolean }> {
+  const { person, row, adlGroup } = a;
   try {
+    if (isPlain(a)) {
+      const stored = await insertAudited(c.db, row, {
+        actorId: c.actor.userId,
+        action: 'screening.create',
+        detail: createDetail(row, 0),
+        subjectIds: [person.id],
+      });
+      return { screening: toScreeningDto(stored), created: true };
+    }
     const inserted = await c.db.transaction(async (tx) => {
       const stored = await insertScreening(tx, row);
+      if (adlGroup) {
+        const adl = { personId: person.id, screeningId: stored.id, takenAt: row.takenAt, group: adlGroup };
+        await recordLatestAdl(tx, adl, ADL);
+      }
       const alerts = await raiseAlerts(tx, {
         screeningId: stored.id,
         personId: person.id,
@@ -144,14 +217,15 @@ export async function createScreening(
         place: placeOf(person),
         instrument: stored.instrument,
         screenerId: c.actor.userId,
-        raised: prepared.raised,
+        raised: a.raised,
       });
       await audit(tx, c.actor, {
         action: 'screening.create',
         entity: 'screening',
         entityId: stored.id,
         areaCode: stored.areaCode,
-        detail: { personId: person.id, instrument: stored.instrument, version: stored.version, alerts },
+        detail: createDetail(row, alerts),
+        subjectIds: [person.id],
       });
       return stored;
     });
@@ -159,11 +233,24 @@ export async function createScreening(
   } catch (err) {
     // The same clientId twice at the same moment: the unique index decides, the loser replays.
     if (uniqueViolation(err)) {
-      const winner = await findByClientId(c.db, input.clientId);
-      if (winner) return { screening: await replay(c, winner, personId), created: false };
+      const winner = await findByClientId(c.db, row.clientId);
+      if (winner) return { screening: await replay(c, winner, row.personId), created: false };
     }
     throw err;
   }
+}
+
+/**
+ * Many plain captures (see `isPlain`) in one statement, each with its audit
+ * row; returns the new ids by clientId. All or none: on any error nothing is
+ * stored, and the caller stores them one by one instead.
+ */
+export async function storePlainMany(
+  c: ScreeningContext,
+  rows: NewScreening[],
+): Promise<Map<string, string>> {
+  const made = await insertAuditedMany(c.db, rows, c.actor.userId);
+  return new Map(made.map((m) => [m.clientId, m.id]));
 }
 
 /** The stored screening for a repeated clientId, if it is the same person's and visible to the actor. */
@@ -236,7 +323,7 @@ export async function reviseScreening(
   const current = await findScreening(c.db, id);
   if (!current) throw notFound();
   const person = await visiblePerson(c, current.personId);
-  ensureAllowed(c.actor, { action: 'screening.update', areaCode: placeOf(person) });
+  await ensurePersonAccess(accessOf(c), 'screening.update', person);
 
   const found = findDefinition(current.instrument, current.version);
   if ('error' in found) throw new Problem(400, 'validation', undefined, {}, [found.error]);
@@ -257,6 +344,15 @@ export async function reviseScreening(
         madeBy: c.actor.userId,
         clientId: input.clientId ?? null,
       });
+      const adlGroup = adlGroupOf(next.instrument, next.results);
+      if (adlGroup) {
+        await correctAdl(tx, {
+          personId: person.id,
+          screeningId: id,
+          takenAt: next.takenAt,
+          group: adlGroup,
+        });
+      }
       const alerts = await raiseAlerts(tx, {
         screeningId: id,
         personId: person.id,

@@ -1,12 +1,12 @@
 /** A person's change over time: monthly well-being month by month, the elders' results year by year. */
 import { getInstrument, type Level } from '../../../core/instruments/index.ts';
 import type { Change, Timeline } from '../../../core/schemas/index.ts';
+import { levelChange, scoreChange } from '../../../core/screenings/change.ts';
 import { toBuddhistYear } from '../../../core/thai/buddhistEra.ts';
 import { audit } from '../audit/service.ts';
-import { levelChange, scoreChange } from './change.ts';
 import type { ScreeningContext } from './context.ts';
+import { isoOf } from './iso.ts';
 import { latestMonthlyRows, MONTHLY, monthlyRows, type TimelineRow, yearlyRows } from './listsRepo.ts';
-import { isoOf } from './month.ts';
 import { visiblePerson } from './service.ts';
 
 /** Asked alongside the monthly screening, not an elders' instrument. */

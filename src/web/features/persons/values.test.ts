@@ -68,6 +68,8 @@ const person: Person = {
   chronicConditions: ['hypertension'],
   disability: null,
   vulnerability: ['elderly', 'living_alone'],
+  adlGroup: null,
+  adlTakenAt: null,
   caregiver: null,
   location: null,
   consent: { collect: true, shareGroup: false, shareAgencies: false },

@@ -116,7 +116,10 @@ export function valuesOf(p: Person): PersonValues {
     postcode: p.address.postcode ?? '',
     phone: p.phone ?? '',
     location: p.location,
-    vulnerability: p.vulnerability.filter((v) => v !== 'elderly'),
+    // Computed, never recorded: elderly from age, bedbound from the latest ADL screening.
+    vulnerability: p.vulnerability.filter(
+      (v) => v !== 'elderly' && !(v === 'bedbound' && p.adlGroup === 'bed_bound'),
+    ),
     chronicConditions: p.chronicConditions,
     hasDisability: Boolean(p.disability?.types.length),
     disabilityTypes: p.disability?.types ?? [],

@@ -1,5 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { changeOf } from '../../../core/screenings/change.ts';
 import type { ChartDimension } from './TimelineChart.tsx';
 import type { Change, Timeline } from './types.ts';
 
@@ -8,18 +9,6 @@ const LOOK: Record<Change, { color: string; arrow: string }> = {
   worse: { color: 'red', arrow: '↓' },
   same: { color: 'gray', arrow: '→' },
 };
-
-/**
- * The latest screening against the one before, per dimension. By traffic
- * light first (as the "got worse" list and the alerts count); when the light
- * stayed the same, by score.
- */
-export function changeOf(timeline: Pick<Timeline, 'change' | 'scoreChange'>, code: string): Change | null {
-  const byLevel = timeline.change?.[code];
-  const byScore = timeline.scoreChange?.[code];
-  if (byLevel === 'better' || byLevel === 'worse') return byLevel;
-  return byScore ?? byLevel ?? null;
-}
 
 /** ดีขึ้น ↑ / แย่ลง ↓ / เท่าเดิม → in words, arrow and colour. */
 export function ChangeBadges({
