@@ -77,6 +77,21 @@ export async function findAlert(db: Db, id: string): Promise<AlertRow | undefine
   return row;
 }
 
+/**
+ * Marks every unread item of the recipient read, those created up to `upTo`
+ * when given (the partial unread index finds them). Returns how many.
+ */
+export async function markAllRead(db: Db, recipientId: string, upTo: string | null): Promise<number> {
+  const where: SQL[] = [eq(alerts.recipientId, recipientId), isNull(alerts.readAt)];
+  if (upTo) where.push(sql`${alerts.createdAt} <= ${upTo}::timestamptz`);
+  const rows = await db
+    .update(alerts)
+    .set({ readAt: sql`now()` })
+    .where(and(...where))
+    .returning({ id: alerts.id });
+  return rows.length;
+}
+
 /** The first reading counts: marking again keeps the original time. */
 export async function markRead(db: Db, id: string): Promise<AlertRow> {
   const [row] = await db

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { inboxReadAll, inboxReadAllResult, inboxUnread } from '../../../core/schemas/inbox.ts';
 import { idParams, inboxItem, inboxPage, inboxQuery } from '../../../core/schemas/index.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { listInbox, readInboxItem } from './service.ts';
+import { inboxUnreadCount, listInbox, readAllInbox, readInboxItem } from './service.ts';
 
 export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,6 +15,16 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/v1/inbox',
     { schema: { tags, querystring: inboxQuery, response: { 200: inboxPage } } },
     async (req) => listInbox(context(req), req.query),
+  );
+
+  r.get('/api/v1/inbox/unread', { schema: { tags, response: { 200: inboxUnread } } }, async (req) =>
+    inboxUnreadCount(context(req)),
+  );
+
+  r.post(
+    '/api/v1/inbox/read-all',
+    { schema: { tags, body: inboxReadAll, response: { 200: inboxReadAllResult } } },
+    async (req) => readAllInbox(context(req), req.body),
   );
 
   r.post(

@@ -1,11 +1,13 @@
-import { type Actor, decide, placeOf } from '../../../core/policy/index.ts';
+import type { Actor } from '../../../core/policy/index.ts';
 import type { InboxItem } from '../../../core/schemas/index.ts';
+import { thaiToday } from '../../../core/thai/birthDate.ts';
 import type { Db } from '../../db/client.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { notFound } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
-import { isoOf } from '../screenings/month.ts';
+import { filterAccessible } from '../groups/access.ts';
+import { isoOf } from '../screenings/iso.ts';
 import {
   type AlertRow,
   alertsOf,
@@ -13,6 +15,7 @@ import {
   findAlert,
   insertAlerts,
   isActiveUser,
+  markAllRead,
   markRead,
   peopleOf,
   unreadCount,
@@ -113,13 +116,32 @@ export async function readInboxItem(c: InboxContext, id: string): Promise<InboxI
   return (await present(c, [updated]))[0]!;
 }
 
+/** The badge's number: a count of the reader's own unread items, no personal data, so not audited. */
+export async function inboxUnreadCount(c: InboxContext): Promise<{ unread: number }> {
+  ensureAllowed(c.actor, { action: 'inbox.read' });
+  return { unread: await unreadCount(c.db, c.actor.userId) };
+}
+
+/** "Mark all read": the reader's own items only, up to the newest one they have seen. */
+export async function readAllInbox(
+  c: InboxContext,
+  q: { upTo?: string },
+): Promise<{ marked: number; unread: number }> {
+  ensureAllowed(c.actor, { action: 'inbox.read' });
+  const marked = await c.db.transaction(async (tx) => {
+    const n = await markAllRead(tx, c.actor.userId, q.upTo ?? null);
+    await audit(tx, c.actor, { action: 'inbox.readAll', entity: 'alert', detail: { count: n } });
+    return n;
+  });
+  return { marked, unread: await unreadCount(c.db, c.actor.userId) };
+}
+
 /** Names are joined when listed, for readers who may still see the person; the alert itself holds none. */
 async function present(c: InboxContext, rows: AlertRow[]): Promise<InboxItem[]> {
   const people = await peopleOf(c.db, [...new Set(rows.map((r) => r.personId))]);
+  const readable = await filterAccessible({ ...c, today: thaiToday() }, 'person.read', people);
   const visible = new Map(
-    people
-      .filter((p) => decide(c.actor, { action: 'person.read', areaCode: placeOf(p) }).allow)
-      .map((p) => [p.id, { firstName: p.firstName, lastName: p.lastName, villageNo: p.villageNo }]),
+    readable.map((p) => [p.id, { firstName: p.firstName, lastName: p.lastName, villageNo: p.villageNo }]),
   );
   return rows.map((r) => ({
     id: r.id,

@@ -4,17 +4,17 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type AnswerValue, getInstrument } from '../../../core/instruments/index.ts';
-import { valueProblem } from '../../../core/instruments/validate.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { notifySuccess } from '../../components/notifySuccess.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { screeningKeys } from './api.ts';
 import { clearDraft, REVIEW, type ScreeningDraft, saveDraft } from './draft.ts';
-import { isAnswered, NEEDS, say, useLang } from './instruments.ts';
+import { NEEDS, say, useLang } from './instruments.ts';
 import { QuestionScreen } from './QuestionScreen.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
 import { SendFailure } from './SendFailure.tsx';
+import { checkStep, stepProblemText } from './stepCheck.ts';
 import { missingSteps, questionSteps, resumeIndex, stepKey } from './steps.ts';
 import { answerErrors, methodOf, sendDraft } from './submit.ts';
 
@@ -124,19 +124,10 @@ export function FlowRunner({ initial, personName, onRestart }: Props) {
     if (!step) return;
     const part = draft.parts[step.part];
     const answers = part?.answers ?? {};
-    const { item } = step;
-    const value = answers[item.code];
-    if (item.kind === 'multi' && value === undefined) {
-      // Passing a needs screen with nothing picked means "asked, nothing needed".
-      setAnswer([]);
-    } else if (!isAnswered(answers, item)) {
-      if (item.required)
-        return fail(item.kind === 'number' ? rangeText(item) : t('screenings.flow.chooseOne'));
-    } else {
-      const problem = valueProblem(item, value);
-      if (problem === 'not_integer') return fail(t('screenings.flow.wholeNumber'));
-      if (problem) return fail(item.kind === 'number' ? rangeText(item) : t('screenings.flow.chooseOne'));
-    }
+    const check = checkStep(step.item, answers);
+    if (!check.ok) return fail(stepProblemText(t, step.item, check.problem));
+    // Passing a needs screen with nothing picked means "asked, nothing needed".
+    if (check.fill !== undefined) setAnswer(check.fill);
     const after = steps[index + 1];
     go(fromReview || !after ? REVIEW : after.key);
   }
@@ -144,10 +135,6 @@ export function FlowRunner({ initial, personName, onRestart }: Props) {
   function fail(message: string) {
     setError(message);
     requestAnimationFrame(() => headingRef.current?.focus());
-  }
-
-  function rangeText(item: { kind: string; min?: number; max?: number }) {
-    return t('screenings.flow.enterNumber', { min: item.min ?? '', max: item.max ?? '' });
   }
 
   const current = step ? step.definition : getInstrument(draft.flow);

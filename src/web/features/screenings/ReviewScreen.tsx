@@ -16,12 +16,21 @@ interface Props {
   lang: Lang;
   headingRef: Ref<HTMLHeadingElement>;
   onEdit: (key: string) => void;
-  onBack: () => void;
+  /** Back to the last question; no back button without it. */
+  onBack?: () => void;
   onSubmit: () => void;
   sending: boolean;
   /** The failure of the last attempt, with what to do about it. */
   failure: ReactNode;
   retrying: boolean;
+  /** For another use of the review (a correction): its heading, intro and button. */
+  title?: string;
+  intro?: string;
+  submitLabel?: string;
+  /** A line under an answer (a correction shows the answer it replaces). */
+  noteFor?: (step: QuestionStep) => ReactNode;
+  /** Shown after the answers, before sending. */
+  children?: ReactNode;
 }
 
 /** Every answer once more before sending, each with a way back to its question. */
@@ -40,9 +49,9 @@ export function ReviewScreen(props: Props) {
           tabIndex={-1}
           style={{ outline: 'none' }}
         >
-          {t('screenings.review.title')}
+          {props.title ?? t('screenings.review.title')}
         </Title>
-        <Text c="dimmed">{t('screenings.review.intro')}</Text>
+        <Text c="dimmed">{props.intro ?? t('screenings.review.intro')}</Text>
       </div>
       {parts.map((part, index) => {
         const definition = getInstrument(part.instrument, part.version);
@@ -77,6 +86,7 @@ export function ReviewScreen(props: Props) {
                             {answerText(step.item, value, lang, t('screenings.flow.nothingNeeded'))}
                           </Text>
                         )}
+                        {props.noteFor?.(step)}
                         {problem && (
                           <Text size="sm" fw={700} c="var(--mantine-color-error)">
                             {t('screenings.review.itemError', { message: problem })}
@@ -109,14 +119,18 @@ export function ReviewScreen(props: Props) {
           </Button>
         </Notice>
       )}
+      {props.children}
       {props.failure}
       <Stack gap="sm">
         <Button size="lg" onClick={props.onSubmit} loading={props.sending} disabled={missing.length > 0}>
-          {props.retrying ? t('screenings.review.retry') : t('screenings.review.submit')}
+          {props.submitLabel ??
+            (props.retrying ? t('screenings.review.retry') : t('screenings.review.submit'))}
         </Button>
-        <Button size="lg" variant="default" onClick={props.onBack}>
-          {t('screenings.flow.back')}
-        </Button>
+        {props.onBack && (
+          <Button size="lg" variant="default" onClick={props.onBack}>
+            {t('screenings.flow.back')}
+          </Button>
+        )}
       </Stack>
     </Stack>
   );

@@ -9,8 +9,10 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { usePerson } from '../persons/api.ts';
 import { personName } from '../persons/labels.ts';
 import { useScreening } from './api.ts';
+import { CorrectionLink } from './CorrectionLink.tsx';
 import { NEEDS, say, useLang } from './instruments.ts';
 import { ResultView } from './ResultView.tsx';
+import { RevisionsSection } from './RevisionsSection.tsx';
 
 /** `/screenings/:id[?needs=ID]`: a stored result with its traffic lights and what happens next. */
 export default function ScreeningResultPage() {
@@ -72,6 +74,7 @@ export default function ScreeningResultPage() {
           <ErrorAlert error={null} />
         )}
         {needs.error && <ErrorAlert error={needs.error} onRetry={() => void needs.refetch()} />}
+        {definition && <RevisionsSection screening={s} definition={definition} lang={lang} />}
         <Stack gap="sm">
           <Button component={Link} to={profile} size="lg">
             {t('screenings.result.backToPerson')}
@@ -79,6 +82,11 @@ export default function ScreeningResultPage() {
           <Button component={Link} to={`${profile}/screen`} size="lg" variant="default">
             {t('screenings.result.another')}
           </Button>
+          <CorrectionLink
+            screeningId={s.id}
+            person={person.data}
+            search={needsId ? `?needs=${needsId}` : ''}
+          />
         </Stack>
       </Stack>
     </Box>
