@@ -14,6 +14,8 @@ import { Problem } from './http/problem.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { citizenRoutes } from './modules/citizen/routes.ts';
+import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { householdRoutes } from './modules/households/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -95,6 +97,8 @@ export async function buildApp(
   householdRoutes(app, ctx);
   screeningRoutes(app, ctx);
   inboxRoutes(app, ctx);
+  groupRoutes(app, ctx);
+  citizenRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

@@ -29,6 +29,10 @@ export const problems = {
     en: 'Too many attempts; wait a moment and try again',
   },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่ภายหลัง', en: 'Something went wrong on our side; try again later' },
+  link_code_invalid: {
+    th: 'รหัสเชื่อมบัญชีไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว',
+    en: 'This link code is wrong, expired or already used',
+  },
 } satisfies Record<string, Text>;
 export type ProblemCode = keyof typeof problems;
 
@@ -187,9 +191,47 @@ export const details = {
     en: 'This clientId was already used for another record',
   },
   person_unknown: { th: 'ไม่พบบุคคลนี้', en: 'Unknown person' },
-  groups_not_available: {
-    th: 'ยังไม่มีระบบกลุ่ม ใช้ area หรือ assignee=me แทน',
-    en: 'Groups do not exist yet; use area or assignee=me instead',
+  group_village_outside: {
+    th: 'หมู่บ้าน {code} ไม่อยู่ในตำบลของกลุ่มนี้',
+    en: "Village {code} is not in the group's subdistrict",
+  },
+  group_ends_before_start: {
+    th: 'วันสิ้นสุดของกลุ่มต้องไม่ก่อนวันเริ่มต้น',
+    en: 'The end date cannot be before the start date',
+  },
+  group_user_unknown: { th: 'ไม่พบบัญชีผู้ใช้นี้ หรือบัญชีถูกระงับ', en: 'Unknown or disabled account' },
+  group_user_citizen: {
+    th: 'บัญชีประชาชนเป็นสมาชิกกลุ่มไม่ได้ เพิ่มได้เฉพาะบัญชีของภาคีเครือข่าย',
+    en: 'A citizen account cannot be a group member; add partner accounts only',
+  },
+  group_last_admin: {
+    th: 'กลุ่มต้องมีผู้ดูแลกลุ่มอย่างน้อยหนึ่งคน เพิ่มผู้ดูแลคนใหม่ก่อน แล้วจึงนำคนนี้ออกหรือเปลี่ยนบทบาท',
+    en: 'A group needs at least one admin: add another admin first, then remove or change this one',
+  },
+  group_enrol_outside: {
+    th: 'บุคคลนี้ไม่ได้อาศัยอยู่ในพื้นที่ของกลุ่ม (ตำบลหรือหมู่บ้านที่กลุ่มดูแล) จึงรับเข้ากลุ่มไม่ได้',
+    en: "This person does not live in the group's area (its subdistrict or villages), so cannot be enrolled",
+  },
+  group_enrol_no_consent: {
+    th: 'บุคคลนี้ยังไม่ได้ให้ความยินยอมให้เปิดเผยข้อมูลภายในกลุ่ม (share_group) จึงรับเข้ากลุ่มไม่ได้ บันทึกความยินยอมก่อน',
+    en: 'This person has not consented to sharing within a group (share_group), so cannot be enrolled: record the consent first',
+  },
+  group_ended: {
+    th: 'กลุ่มนี้สิ้นสุดระยะเวลาแล้ว สิทธิ์เข้าถึงข้อมูลบุคคลผ่านกลุ่มนี้จึงหมดไป',
+    en: "This group's period has ended, so access to people through it has lapsed",
+  },
+  group_assignee_role: {
+    th: 'มอบหมายงานได้เฉพาะสมาชิกกลุ่มที่มีบทบาทผู้จัดการรายกรณีหรืออาสาสมัคร',
+    en: 'Cases can be assigned only to members who are case workers or volunteers',
+  },
+  link_code_invalid: {
+    th: 'รหัสไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว ตรวจสอบ 8 หลักอีกครั้ง หรือขอรหัสใหม่จากเจ้าหน้าที่หรือ อสม.',
+    en: 'Wrong, expired or already used: check the 8 digits, or ask the staff or volunteer for a new code',
+  },
+  already_linked: { th: 'บัญชีนี้เชื่อมกับข้อมูลของบุคคลนี้อยู่แล้ว', en: 'This account is already linked to this record' },
+  person_id_required: {
+    th: 'บัญชีนี้เชื่อมกับข้อมูลมากกว่าหนึ่งคน ระบุ personId',
+    en: 'This account is linked to more than one record: give personId',
   },
 } satisfies Record<string, Text>;
 export type DetailCode = keyof typeof details;

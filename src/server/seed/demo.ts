@@ -1,10 +1,12 @@
 import { eq, inArray } from 'drizzle-orm';
+import { thaiToday } from '../../core/thai/birthDate.ts';
 import type { Db } from '../db/client.ts';
 import { areas, installation, organizations, users } from '../db/schema.ts';
 import { audit } from '../modules/audit/service.ts';
 import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
 import type { NationalIdVault } from '../modules/persons/nationalIdVault.ts';
 import { demoOrganizations, demoUsers, demoVillages } from './demoData.ts';
+import { seedDemoGroups } from './demoGroups.ts';
 import { RECORDER_USERNAMES, type Recorder, SHARED_AGENCY_KEYS, seedDemoPeople } from './demoPeople.ts';
 import { seedDemoScreenings } from './demoScreenings.ts';
 
@@ -91,11 +93,15 @@ export async function seedDemo(db: Db, vault: NationalIdVault): Promise<DemoAcco
       today: new Date(),
     });
 
+    // The Pa Khad pilot group and a second one, with partners (demo.partner among them) and consenting people.
+    const grouped = await seedDemoGroups(tx, thaiToday());
+    accounts.push(...grouped.accounts);
+
     await tx.insert(installation).values({ key: MARK, value: { at: new Date().toISOString() } });
     await audit(tx, null, {
       action: 'demo.seed',
       entity: 'installation',
-      detail: { users: accounts.length, ...people, screenings: screened.screenings },
+      detail: { users: accounts.length, ...people, screenings: screened.screenings, groups: grouped.groups },
     });
     return accounts;
   });

@@ -7,7 +7,11 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PageLoader } from '../components/LoadingState.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useCan, useCurrentUser, useLogout } from '../features/auth/session.ts';
+import { InboxBell, UnreadNavBadge, useUnread } from '../features/inbox/InboxBell.tsx';
 import { useRegistryAccess } from '../features/persons/access.ts';
+
+/** Roles that usually carry cases in closed groups: their "my people" list is in the menu. */
+const CASE_ROLES: readonly string[] = ['social_worker', 'agency_member', 'volunteer', 'caregiver'];
 
 /** The signed-in frame: header (burger on phones), navigation, and the page in <main>. */
 export function Shell() {
@@ -40,7 +44,10 @@ export function Shell() {
               {t('app.name')}
             </Anchor>
           </Group>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="nowrap">
+            <InboxBell />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="main-nav" aria-label={t('app.mainNav')} p="sm" inert={isPhone && !opened}>
@@ -65,8 +72,17 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const navigate = useNavigate();
 
   const registry = useRegistryAccess();
-  const links = [
+  const unread = useUnread();
+  const links: { to: string; label: string; show: boolean; badge?: number }[] = [
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/me', label: t('citizen.nav'), show: user.roles.includes('citizen') },
+    { to: '/inbox', label: t('inbox.title'), show: true, badge: unread },
+    {
+      to: '/my-people',
+      label: t('groups.navMyPeople'),
+      show: user.roles.some((r) => CASE_ROLES.includes(r)),
+    },
+    { to: '/groups', label: t('groups.nav'), show: user.roles.some((r) => r !== 'citizen') },
     { to: '/persons', label: t('persons.title'), show: registry.list },
     { to: '/screenings/due', label: t('screenings.due.title'), show: registry.list },
     { to: '/households', label: t('households.title'), show: registry.list },
@@ -90,6 +106,8 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
                 component={Link}
                 to={l.to}
                 label={l.label}
+                rightSection={l.badge ? <UnreadNavBadge count={l.badge} /> : undefined}
+                aria-label={l.badge ? `${l.label} ${t('inbox.navUnread', { count: l.badge })}` : undefined}
                 active={isActive(l.to)}
                 aria-current={isActive(l.to) ? 'page' : undefined}
                 onClick={onNavigate}

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouteError } from '../components/RouteError.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
@@ -28,13 +28,37 @@ const ScreeningFlowPage = lazy(() => import('../features/screenings/ScreeningFlo
 const ScreeningResultPage = lazy(() => import('../features/screenings/ScreeningResultPage.tsx'));
 const DueListPage = lazy(() => import('../features/screenings/DueListPage.tsx'));
 const WorseListPage = lazy(() => import('../features/screenings/WorseListPage.tsx'));
+const CorrectionPage = lazy(() => import('../features/screenings/CorrectionPage.tsx'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
+const ClaimPage = lazy(() => import('../features/citizen/ClaimPage.tsx'));
+const MyDataPage = lazy(() => import('../features/citizen/MyDataPage.tsx'));
+const MyDataPrintPage = lazy(() => import('../features/citizen/MyDataPrintPage.tsx'));
+const GroupsPage = lazy(() => import('../features/groups/GroupsPage.tsx'));
+const GroupNewPage = lazy(() => import('../features/groups/GroupNewPage.tsx'));
+const GroupPage = lazy(() => import('../features/groups/GroupPage.tsx'));
+const MyPeoplePage = lazy(() => import('../features/groups/MyPeoplePage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
     errorElement: <RouteError />,
-    children: [{ path: '/login', element: <LoginPage /> }],
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/claim', element: <ClaimPage /> },
+    ],
+  },
+  {
+    // The printable page of a citizen's data: no menus around it on paper.
+    path: '/me/print',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <Suspense fallback={null}>
+          <MyDataPrintPage />
+        </Suspense>
+      </RequireAuth>
+    ),
   },
   {
     errorElement: <RouteError />,
@@ -62,11 +86,18 @@ export const router = createBrowserRouter([
       { path: '/screenings/due', element: <DueListPage /> },
       { path: '/screenings/worse', element: <WorseListPage /> },
       { path: '/screenings/:id', element: <ScreeningResultPage /> },
+      { path: '/screenings/:id/correct', element: <CorrectionPage /> },
+      { path: '/inbox', element: <InboxPage /> },
       { path: '/households', element: <HouseholdsPage /> },
       { path: '/households/:id', element: <HouseholdPage /> },
       { path: '/imports', element: <ImportsPage /> },
       { path: '/imports/:id', element: <ImportJobPage /> },
+      { path: '/groups', element: <GroupsPage /> },
+      { path: '/groups/new', element: <GroupNewPage /> },
+      { path: '/groups/:id', element: <GroupPage /> },
+      { path: '/my-people', element: <MyPeoplePage /> },
       { path: '/account', element: <AccountPage /> },
+      { path: '/me', element: <MyDataPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,8 @@ export interface AuditEntry {
   ip?: string | null;
   /** Field names and counts only: never a name, a national ID or a health answer. */
   detail?: Record<string, unknown>;
+  /** The people a read returned or a write touched (ids only). */
+  subjectIds?: string[];
 }
 
 /** Writes one audit row; pass the transaction so the record and the change commit together. */
@@ -26,5 +28,6 @@ export async function audit(db: Db, actor: Actor | null, entry: AuditEntry): Pro
     outcome: entry.outcome ?? 'ok',
     ip: entry.ip ?? null,
     detail: entry.detail ?? null,
+    subjectIds: entry.subjectIds ?? null,
   });
 }

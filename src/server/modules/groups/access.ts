@@ -34,9 +34,10 @@ interface Placed {
   villageCode?: string | null;
 }
 
-/** How the actor reached a person: for the audit trail's "through which group". */
+/** How the actor reached a person: for the audit trail's "through which group" and self-reported changes. */
 export interface Access {
   relation: PersonRelation;
+  via: 'area' | 'group' | 'self';
   groupId: string | null;
 }
 
@@ -51,10 +52,15 @@ export async function ensurePersonAccess(
   person: Placed,
 ): Promise<Access> {
   const areaCode = placeOf(person);
-  if (decide(c.actor, { action, areaCode }).allow) return { relation: NO_RELATION, groupId: null };
+  if (decide(c.actor, { action, areaCode }).allow)
+    return { relation: NO_RELATION, via: 'area', groupId: null };
   const relation = (await relationsOf(c.db, c.actor.userId, [person.id], c.today)).get(person.id)!;
   ensureAllowed(c.actor, { action, areaCode, relation });
-  return { relation, groupId: identifyingGrant(relation)?.groupId ?? null };
+  const groupId = identifyingGrant(relation)?.groupId ?? null;
+  // A change reaches the record as the person's own only when nothing but the link allowed it.
+  const viaGroup =
+    groupId !== null && decide(c.actor, { action, areaCode, relation: { ...relation, linked: false } }).allow;
+  return { relation, via: viaGroup ? 'group' : 'self', groupId };
 }
 
 /** Whether the actor may take `action` on a person; never throws. */

@@ -1,5 +1,5 @@
-import { vulnerabilityOf } from '../../../core/persons/vulnerability.ts';
-import type { Actor } from '../../../core/policy/index.ts';
+import { isAdlGroup, vulnerabilityOf } from '../../../core/persons/vulnerability.ts';
+import type { Actor, PersonRelation } from '../../../core/policy/index.ts';
 import { decide, placeOf } from '../../../core/policy/index.ts';
 import type { Person } from '../../../core/schemas/index.ts';
 import { ageOn } from '../../../core/thai/birthDate.ts';
@@ -17,9 +17,15 @@ export function toPersonDto(
     today: string;
     consent: ConsentState;
     areaName: string | null;
+    /** What groups and links give the actor over this person (a linked person sees their own ID). */
+    relation?: PersonRelation;
   },
 ): Person {
-  const full = decide(ctx.actor, { action: 'person.readNationalId', areaCode: placeOf(row) }).allow;
+  const full = decide(ctx.actor, {
+    action: 'person.readNationalId',
+    areaCode: placeOf(row),
+    relation: ctx.relation,
+  }).allow;
   const id = row.nationalIdEnc ? ctx.vault.decrypt(row.nationalIdEnc) : null;
   const shown =
     id === null ? null : full ? id : row.idType === 'thai_id' ? maskNationalId(id) : maskOther(id);
@@ -64,7 +70,9 @@ export function toPersonDto(
     disability: row.disabilityTypes.length
       ? { types: row.disabilityTypes, cardNumber: row.disabilityCardNo }
       : null,
-    vulnerability: vulnerabilityOf(row.vulnerability, row.birthDate, ctx.today),
+    vulnerability: vulnerabilityOf(row.vulnerability, row.birthDate, ctx.today, row.adlGroup),
+    adlGroup: isAdlGroup(row.adlGroup) ? row.adlGroup : null,
+    adlTakenAt: row.adlTakenAt ? iso(row.adlTakenAt) : null,
     caregiver: caregiver
       ? {
           relation: caregiver.relation,

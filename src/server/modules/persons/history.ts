@@ -1,7 +1,6 @@
-import { placeOf } from '../../../core/policy/index.ts';
-import { ensureAllowed } from '../../http/auth.ts';
 import { notFound } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
+import { ensurePersonAccess } from '../groups/access.ts';
 import { findPerson, revisionsOf } from './repo.ts';
 import type { PersonContext } from './service.ts';
 
@@ -9,12 +8,14 @@ import type { PersonContext } from './service.ts';
 export async function personHistory(c: PersonContext, personId: string) {
   const person = await findPerson(c.db, personId);
   if (!person) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(person) });
+  const access = await ensurePersonAccess(c, 'person.read', person);
   await audit(c.db, c.actor, {
     action: 'person.history.read',
     entity: 'person',
     entityId: personId,
     areaCode: person.areaCode,
+    groupId: access.groupId,
+    subjectIds: [personId],
   });
   const rows = await revisionsOf(c.db, personId);
   return {

@@ -1,6 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { bornOnOrBefore } from '../../../core/persons/vulnerability.ts';
-import { type Actor, decide, placeOf, registryScope } from '../../../core/policy/index.ts';
+import {
+  type Actor,
+  decide,
+  type PersonRelation,
+  placeOf,
+  registryScope,
+} from '../../../core/policy/index.ts';
 import type { Person, PersonCreate, PersonPatch } from '../../../core/schemas/index.ts';
 import { normalizeBirthDate } from '../../../core/thai/birthDate.ts';
 import { isValidNationalId, normalizeNationalId } from '../../../core/thai/nationalId.ts';
@@ -11,11 +17,13 @@ import { ensureAllowed } from '../../http/auth.ts';
 import { decodeCursor, encodeCursor, pageOf } from '../../http/cursor.ts';
 import { invalid, notFound, Problem } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
+import { ensurePersonAccess } from '../groups/access.ts';
 import { resolveAddress } from './address.ts';
 import { toPersonDto } from './dto.ts';
 import type { NationalIdVault } from './nationalIdVault.ts';
 import {
   areaNames,
+  CursorMismatch,
   consentStates,
   findByClientId,
   findByHash,
@@ -23,6 +31,7 @@ import {
   type PersonInsert,
   type PersonRow,
   probableMatches,
+  type SearchCursor,
   searchPersons,
 } from './repo.ts';
 import { normalizeId, personRow } from './row.ts';
@@ -35,7 +44,11 @@ export interface PersonContext {
   source?: 'staff' | 'self' | 'import';
 }
 
-export async function present(c: PersonContext, rows: PersonRow[]): Promise<Person[]> {
+export async function present(
+  c: PersonContext,
+  rows: PersonRow[],
+  relation?: PersonRelation,
+): Promise<Person[]> {
   const states = await consentStates(
     c.db,
     rows.map((r) => r.id),
@@ -48,6 +61,7 @@ export async function present(c: PersonContext, rows: PersonRow[]): Promise<Pers
       today: c.today,
       consent: states.get(r.id)!,
       areaName: names.get(r.villageCode ?? r.areaCode) ?? null,
+      relation,
     }),
   );
 }
@@ -68,8 +82,8 @@ export async function createPerson(
   if (input.clientId) {
     const earlier = await findByClientId(c.db, input.clientId);
     if (earlier) {
-      ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(earlier) });
-      return { person: (await present(c, [earlier]))[0]!, created: false };
+      const access = await ensurePersonAccess(c, 'person.read', earlier);
+      return { person: (await present(c, [earlier], access.relation))[0]!, created: false };
     }
   }
   const row = await toInsert(c, input);
@@ -147,21 +161,23 @@ export async function createPerson(
 export async function getPerson(c: PersonContext, id: string): Promise<Person> {
   const row = await findPerson(c.db, id);
   if (!row) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.read', areaCode: placeOf(row) });
+  const access = await ensurePersonAccess(c, 'person.read', row);
   await audit(c.db, c.actor, {
     action: 'person.read',
     entity: 'person',
     entityId: id,
     areaCode: row.areaCode,
+    groupId: access.groupId,
+    subjectIds: [id],
   });
-  return (await present(c, [row]))[0]!;
+  return (await present(c, [row], access.relation))[0]!;
 }
 
 /** Stored fields a patch can change, with how the API field maps onto columns. */
 export async function updatePerson(c: PersonContext, id: string, patch: PersonPatch): Promise<Person> {
   const current = await findPerson(c.db, id);
   if (!current) throw notFound();
-  ensureAllowed(c.actor, { action: 'person.update', areaCode: placeOf(current) });
+  const access = await ensurePersonAccess(c, 'person.update', current);
   if (current.mergedInto) throw new Problem(422, 'domain_rule', 'merged_record');
 
   const next: Partial<PersonInsert> = {};
@@ -199,7 +215,8 @@ export async function updatePerson(c: PersonContext, id: string, patch: PersonPa
       areaCode: row!.areaCode,
       version: row!.version,
       changedBy: c.actor.userId,
-      source: c.source ?? 'staff',
+      // The person's own correction is marked self-reported (DOMAIN.md: people own their data).
+      source: access.via === 'self' ? 'self' : (c.source ?? 'staff'),
       reason: reason ?? null,
       changes,
     });
@@ -208,6 +225,8 @@ export async function updatePerson(c: PersonContext, id: string, patch: PersonPa
       entity: 'person',
       entityId: id,
       areaCode: row!.areaCode,
+      groupId: access.groupId,
+      subjectIds: [id],
       detail: { fields: Object.keys(changes) },
     });
     return row!;
@@ -231,9 +250,8 @@ export async function listPersons(c: PersonContext, q: PersonQuery) {
   const scopes = registryScope(c.actor);
   if (scopes !== 'all' && scopes.length === 0) return { items: [], nextCursor: null };
   const idLike = q.q ? normalizeNationalId(q.q) : '';
-  const byName = Boolean(q.q) && !isValidNationalId(idLike);
-  const cursor = decodeCursor(q.cursor, byName ? 1 : 3);
-  const rows = await searchPersons(c.db, {
+  const cursor = searchCursor(q.cursor);
+  const { rows, order } = await searchPersons(c.db, {
     scopes,
     q: q.q,
     qHash: q.q && isValidNationalId(idLike) ? c.vault.lookupHash('thai_id', idLike) : undefined,
@@ -245,23 +263,53 @@ export async function listPersons(c: PersonContext, q: PersonQuery) {
     bornAfter: q.ageMax !== undefined ? bornOnOrBefore(q.ageMax + 1, c.today) : undefined,
     bornOnOrBefore: q.ageMin !== undefined ? bornOnOrBefore(q.ageMin, c.today) : undefined,
     elderlyBornOnOrBefore: bornOnOrBefore(60, c.today),
-    after: byName ? null : (cursor as [string, string, string] | null),
-    offset: byName && cursor ? Number(cursor[0]) : 0,
+    cursor,
     limit: q.limit,
+  }).catch((err: unknown) => {
+    if (err instanceof CursorMismatch) throw invalid('query.cursor', 'bad_cursor');
+    throw err;
   });
   const visible = rows.filter((r) => decide(c.actor, { action: 'person.read', areaCode: placeOf(r) }).allow);
-  const page = byName
-    ? {
-        items: visible.slice(0, q.limit),
-        nextCursor: rows.length > q.limit ? encodeCursor([(cursor ? Number(cursor[0]) : 0) + q.limit]) : null,
-      }
-    : pageOf(visible, q.limit, (last) => [last.lastName, last.firstName, last.id]);
+  // The cursor names the ordering of its page, so the next request goes on in the same one.
+  const page =
+    order === 'rank'
+      ? {
+          items: visible.slice(0, q.limit),
+          nextCursor:
+            rows.length > q.limit
+              ? encodeCursor([RANK, (cursor?.order === 'rank' ? cursor.offset : 0) + q.limit])
+              : null,
+        }
+      : pageOf(visible, q.limit, (last) => [last.lastName, last.firstName, last.id]);
   await audit(c.db, c.actor, {
     action: 'person.list',
     entity: 'person',
     detail: { count: page.items.length },
+    subjectIds: page.items.map((r) => r.id),
   });
   return { items: await present(c, page.items), nextCursor: page.nextCursor };
+}
+
+/** The mark of a ranked search's cursor: `['rank', offset]`; a list cursor is `[lastName, firstName, id]`. */
+const RANK = 'rank';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function searchCursor(raw: string | undefined): SearchCursor | null {
+  if (raw === undefined) return null;
+  let values: (string | number)[] | null;
+  try {
+    values = decodeCursor(raw, 3);
+  } catch {
+    values = decodeCursor(raw, 2);
+  }
+  const [a, b, c] = values ?? [];
+  if (values?.length === 3 && typeof a === 'string' && typeof b === 'string' && typeof c === 'string') {
+    if (UUID.test(c)) return { order: 'list', after: [a, b, c] };
+  }
+  if (values?.length === 2 && a === RANK && Number.isSafeInteger(b) && (b as number) >= 0) {
+    return { order: 'rank', offset: b as number };
+  }
+  throw invalid('query.cursor', 'bad_cursor');
 }
 
 async function columnsFor(

@@ -1,8 +1,8 @@
-import { Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { sessionNotice } from '../../app/queryClient.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -75,6 +75,12 @@ export default function LoginPage() {
             </Text>
           </Stack>
         </form>
+      </Paper>
+      <Paper withBorder p="lg" radius="md" mt="md">
+        <Text>{t('auth.claimHint')}</Text>
+        <Anchor component={Link} to="/claim" fw={700} fz="lg" mt={4} display="inline-block">
+          {t('auth.claimLink')}
+        </Anchor>
       </Paper>
     </>
   );

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { AreaNames } from '../areas/AreaNames.tsx';
 import { useCan, useCurrentUser } from '../auth/session.ts';
@@ -12,7 +12,15 @@ export default function HomePage() {
   const can = useCan();
 
   const registry = useRegistryAccess();
+  // A citizen account holds nothing but its own data: that is their home.
+  if (user.roles.length > 0 && user.roles.every((r) => r === 'citizen')) return <Navigate to="/me" replace />;
   const tiles = [
+    {
+      to: '/me',
+      title: t('home.tiles.myData'),
+      body: t('home.tiles.myDataBody'),
+      show: user.roles.includes('citizen'),
+    },
     { to: '/persons/new', title: t('persons.add'), body: t('persons.addTile'), show: registry.register },
     { to: '/persons', title: t('persons.title'), body: t('persons.tile'), show: registry.list },
     {

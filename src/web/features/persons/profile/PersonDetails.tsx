@@ -9,8 +9,17 @@ import { AreaNames } from '../../areas/AreaNames.tsx';
 import { birthDateText, type EnumName, enumLabel, nationalityLabel } from '../labels.ts';
 import { Vulnerabilities } from '../PersonResults.tsx';
 
-/** The 20 basic items, grouped the way a volunteer talks about them. */
-export function PersonDetails({ person: p }: { person: Person }) {
+/**
+ * The 20 basic items, grouped the way a volunteer talks about them. `linkHousehold={false}` where the reader may
+ * not open the household page (a citizen's own data): the relation is shown as text.
+ */
+export function PersonDetails({
+  person: p,
+  linkHousehold = true,
+}: {
+  person: Person;
+  linkHousehold?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const none = t('common.none');
@@ -66,14 +75,18 @@ export function PersonDetails({ person: p }: { person: Person }) {
     { label: t('persons.field.phone'), value: tel(p.phone) },
     {
       label: t('persons.field.household'),
-      value: p.householdId ? (
+      value: !p.householdId ? (
+        t('persons.profile.noHousehold')
+      ) : linkHousehold ? (
         <Anchor component={Link} to={`/households/${p.householdId}`} className="touch">
           {t('persons.profile.openHousehold', {
             relation: p.relationToHead ? enumLabel(t, 'relationToHead', p.relationToHead) : t('common.none'),
           })}
         </Anchor>
+      ) : p.relationToHead ? (
+        enumLabel(t, 'relationToHead', p.relationToHead)
       ) : (
-        t('persons.profile.noHousehold')
+        none
       ),
     },
     {

@@ -8,6 +8,8 @@ import { LoadingState } from '../../../components/LoadingState.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCan } from '../../auth/session.ts';
+import { IssueLinkCodeDialog } from '../../citizen/IssueLinkCodeDialog.tsx';
+import { PersonAccessSection } from '../../citizen/PersonAccessSection.tsx';
 import { PersonScreeningsSection } from '../../screenings/PersonScreeningsSection.tsx';
 import { usePerson } from '../api.ts';
 import { enumLabel, houseLine, personName } from '../labels.ts';
@@ -17,6 +19,13 @@ import { MergeDialog } from './MergeDialog.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 
 const TABS = ['details', 'consent', 'history'] as const;
+
+/** The traffic light of each ADL group, as on the ADL result. */
+const ADL_COLOR: Record<NonNullable<Person['adlGroup']>, string> = {
+  bed_bound: 'red',
+  home_bound: 'yellow',
+  social_bound: 'teal',
+};
 type Tab = (typeof TABS)[number];
 
 /** `/persons/:id`: the person's basic items, household, consent and history of changes. */
@@ -66,6 +75,7 @@ function Profile({ person: p }: { person: Person }) {
               <Button onClick={() => navigate(`/persons/${p.id}/edit`)}>{t('persons.profile.edit')}</Button>
             )}
             {canMerge && <MergeDialog person={p} />}
+            <IssueLinkCodeDialog person={p} />
           </>
         }
       />
@@ -81,6 +91,19 @@ function Profile({ person: p }: { person: Person }) {
           <Badge variant="light" color={p.consent.collect ? 'teal' : 'gray'}>
             {p.consent.collect ? t('persons.consentYes') : t('persons.consentNo')}
           </Badge>
+          {p.adlGroup && p.adlTakenAt && (
+            <Badge
+              variant="light"
+              color={ADL_COLOR[p.adlGroup]}
+              title={t('persons.profile.adlHint')}
+              data-adl={p.adlGroup}
+            >
+              {t('persons.profile.adlBadge', {
+                group: t(`persons.profile.adl.${p.adlGroup}`),
+                date: formatDate(p.adlTakenAt, lang),
+              })}
+            </Badge>
+          )}
         </Group>
         <PersonScreeningsSection person={p} />
         <Tabs
@@ -103,6 +126,7 @@ function Profile({ person: p }: { person: Person }) {
             <HistorySection personId={p.id} />
           </Tabs.Panel>
         </Tabs>
+        <PersonAccessSection person={p} />
         <Text size="sm" c="dimmed">
           {t('persons.profile.meta', {
             created: formatDate(p.createdAt, lang),
