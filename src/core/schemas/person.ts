@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adlGroups } from '../persons/vulnerability.ts';
 import { isValidNationalId, normalizeNationalId } from '../thai/nationalId.ts';
 
 /** The 20 basic items of the closed-group method (DOMAIN.md step 3), as enumerations where the field has a fixed list. */
@@ -235,8 +236,11 @@ export const person = z.object({
   phone: z.string().nullable(),
   chronicConditions: z.array(z.string()),
   disability: z.object({ types: z.array(z.string()), cardNumber: z.string().nullable() }).nullable(),
-  /** Recorded types plus `elderly` when 60 or older today. */
+  /** Recorded types plus `elderly` when 60 or older today and `bedbound` when the latest ADL says so. */
   vulnerability: z.array(z.string()),
+  /** The group of the latest Barthel ADL screening (by when it was taken), and when it was taken. */
+  adlGroup: z.enum(adlGroups).nullable(),
+  adlTakenAt: z.string().nullable(),
   caregiver: z
     .object({
       relation: z.string(),
@@ -282,6 +286,8 @@ export const consentCreate = z
     witnessName: z.string().trim().min(1).max(200).optional(),
     agencies: z.array(z.uuid()).max(50).optional(),
     note: z.string().trim().max(500).optional(),
+    /** Made on the device: a retry with the same clientId returns the stored record (200), never a second one. */
+    clientId: z.uuid().optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
