@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { DEFAULT_AS_OF } from './generate/population.ts';
 import { loadReferenceAreas } from './generate/reference.ts';
 import { type Benchmark, type BenchReport, errorMessage } from './lib/benchmark.ts';
@@ -52,6 +53,8 @@ interface ImportSample {
   pollMs: { count: number; p50: number; p95: number; max: number };
   /** processed rows over time, every poll. */
   progress: [seconds: number, processed: number][];
+  /** The machine's 1-minute load average when the file was sent and when the job was seen done. */
+  load: { start: number; end: number };
   personsAfter: number | null;
 }
 
@@ -187,6 +190,7 @@ async function runImport(
   form.set('mode', phase === 'dry-run' ? 'dry-run' : 'commit');
   form.set('file', new Blob([new Uint8Array(file.csv)], { type: 'text/csv' }), 'registry-9015.csv');
   const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+  const loadAtStart = loadavg()[0]!;
   const posted = performance.now();
   const res = await fetch(`${baseUrl}/api/v1/imports`, {
     method: 'POST',
@@ -254,6 +258,7 @@ async function runImport(
       max: round(sorted[sorted.length - 1] ?? Number.NaN, 1),
     },
     progress,
+    load: { start: round(loadAtStart, 2), end: round(loadavg()[0]!, 2) },
     personsAfter: null,
   };
 }
@@ -276,6 +281,7 @@ function throughputTable(samples: readonly ImportSample[]): Table {
       'errors',
       'status',
       `≥ ${GOAL_ROWS_PER_SEC.toLocaleString('en-US')}/s`,
+      'load 1m',
     ],
     rows: samples.map((s) => [
       s.database,
@@ -292,10 +298,12 @@ function throughputTable(samples: readonly ImportSample[]): Table {
       s.job.errorCount,
       s.job.status,
       s.rowsPerSec === null ? null : s.rowsPerSec >= GOAL_ROWS_PER_SEC ? 'yes' : 'NO',
+      `${s.load.start} → ${s.load.end}`,
     ]),
     notes: [
       "job s: the job's startedAt → finishedAt (the worker's time); rows/s = processed rows / job s",
       'wall s: from sending the file to the poll that saw it done (includes the upload and up to one 0.5 s poll)',
+      "load 1m: the machine's 1-minute load average when the file was sent → when the job was seen done",
     ],
   };
 }

@@ -126,6 +126,8 @@ interface Job {
     areaCode: string;
   }[];
   failure: string | null;
+  dryRunId: string | null;
+  commitJobId: string | null;
 }
 
 async function getJob(c: Client, id: string, lang?: string): Promise<Job> {
@@ -377,6 +379,46 @@ describe('a file with every kind of bad row', () => {
     expect(finish.detail).toMatchObject({ total: 10, created: 3, errorCount: 7 });
     const text = JSON.stringify(audits);
     for (const secret of [ID_OK, ID_BE, 'สมชาย', 'ใจดี', 'ศรีสุข']) expect(text).not.toContain(secret);
+  });
+
+  it('a dry run is committed once: again, it answers 200 with the same commit job and imports nothing', async () => {
+    const [first] = await t.database.db.select().from(importJobs).where(eq(importJobs.dryRunId, dryRunId));
+    expect(first).toMatchObject({ mode: 'commit', status: 'done', total: 10 });
+    const before = await personCount();
+    const again = await admin.request({ method: 'POST', url: `/api/v1/imports/${dryRunId}/commit` });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ id: first!.id, mode: 'commit', status: 'done', dryRunId });
+    await worker.drain();
+    expect(await personCount()).toBe(before);
+    const commits = await t.database.db
+      .select({ id: importJobs.id })
+      .from(importJobs)
+      .where(eq(importJobs.dryRunId, dryRunId));
+    expect(commits).toHaveLength(1);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, first!.id));
+    expect(audits.filter((a) => a.action === 'import.commit')).toHaveLength(1);
+
+    // The dry run names its commit, and the commit its dry run.
+    const dry = (await admin.request({ method: 'GET', url: `/api/v1/imports/${dryRunId}` })).json();
+    expect(dry).toMatchObject({ mode: 'dry-run', commitJobId: first!.id, dryRunId: null });
+    const commit = (await admin.request({ method: 'GET', url: `/api/v1/imports/${first!.id}` })).json();
+    expect(commit).toMatchObject({ commitJobId: null, dryRunId });
+  });
+
+  it('two commits of one dry run at the same moment make one commit job: one 202, one 200', async () => {
+    const dry = await runImport(admin, { content: file, mode: 'dry-run' });
+    expect(dry.commitJobId).toBeNull();
+    const url = `/api/v1/imports/${dry.id}/commit`;
+    const answers = await Promise.all([
+      admin.request({ method: 'POST', url }),
+      admin.request({ method: 'POST', url }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 202]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    await worker.drain();
+    const job = await getJob(admin, answers[0]!.json().id);
+    // Everything was imported by the first commit: this one finds it all in place.
+    expect(job).toMatchObject({ status: 'done', total: 10, created: 0, unchanged: 3, errorCount: 7 });
   });
 
   it('committing twice is refused for a commit job; re-importing the file creates nothing new', async () => {

@@ -46,9 +46,12 @@ export function toJobDto(
   job: JobInfo,
   errors: { row: number; column: string | null; code: string; message: string }[],
   lang: Lang,
+  commitJobId: string | null = null,
 ): ImportJobDto {
   return {
     ...toSummary(job, lang),
+    dryRunId: job.dryRunId,
+    commitJobId,
     errors: errors.map((e) => ({
       row: e.row,
       column: e.column,

@@ -173,8 +173,21 @@ const lookup = new Map<CodedField, Map<string, string>>(
   }),
 );
 
+/** Texts already looked up, as typed: a 100k-row file repeats a few dozen labels (bounded all the same). */
+const seenTexts = new Map<CodedField, Map<string, string>>();
+const SEEN_MAX = 2000;
+
 export function codeOf(field: CodedField, text: string): string {
-  return lookup.get(field)?.get(labelKey(text)) ?? text.trim();
+  let seen = seenTexts.get(field);
+  const hit = seen?.get(text);
+  if (hit !== undefined) return hit;
+  const code = lookup.get(field)?.get(labelKey(text)) ?? text.trim();
+  if (!seen) {
+    seen = new Map();
+    seenTexts.set(field, seen);
+  }
+  if (seen.size < SEEN_MAX) seen.set(text, code);
+  return code;
 }
 
 /** The first Thai label of each code, for the template's help sheet. */

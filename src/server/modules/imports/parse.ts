@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { Duplex, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvRecords, UnclosedQuote } from './csv.ts';
 import { decodeText, detectEncoding, type TextEncoding } from './decode.ts';
 
 export type FileType = 'csv' | 'xlsx';
@@ -71,37 +71,27 @@ export async function readHead(content: Uint8Array, shape: FileShape, rows = 10)
 }
 
 async function* readCsv(text: string): AsyncGenerator<SheetRow> {
-  const parser = parse({
-    delimiter: sniffDelimiter(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
-  const CHUNK = 65_536;
-  Readable.from(
-    (function* () {
-      for (let i = 0; i < text.length; i += CHUNK) yield text.slice(i, i + CHUNK);
-    })(),
-  ).pipe(parser);
   let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for (const cells of csvRecords(text, sniffDelimiter(text))) {
       row++;
-      if (record.every((c) => c.trim() === '')) continue;
-      yield { row, cells: record };
+      if (isBlank(cells)) continue;
+      yield { row, cells };
     }
   } catch (err) {
-    // Records parsed before the error may not have reached us; the parser's own count says where it broke.
-    if (err instanceof CsvError) throw new MalformedFile(Math.max(row, parser.info.records) + 1);
+    if (err instanceof UnclosedQuote) throw new MalformedFile(err.records + 1);
     throw err;
-  } finally {
-    parser.destroy();
   }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
 }
 
 async function* readXlsx(content: Uint8Array): AsyncGenerator<SheetRow> {
   // styles are needed to tell a date cell from a number; hyperlinks and other sheets are not.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(content)]), {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(zipInput(content), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -116,7 +106,7 @@ async function* readXlsx(content: Uint8Array): AsyncGenerator<SheetRow> {
         const values = row.values as ExcelJS.CellValue[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        if (cells.every((c) => c.trim() === '')) continue;
+        if (isBlank(cells)) continue;
         yield { row: row.number, cells };
       }
       return; // only the first sheet holds data; the template's second sheet is help text
@@ -125,6 +115,37 @@ async function* readXlsx(content: Uint8Array): AsyncGenerator<SheetRow> {
     if (err instanceof MalformedFile) throw err;
     throw new MalformedFile(last + 1);
   }
+}
+
+/**
+ * The file as the stream exceljs unzips, with a race in the unzipping mended.
+ *
+ * unzipper's `Parse` emits `end` by hand as soon as its input is written, while
+ * the last entries can still be waiting, unread, on its readable side; exceljs
+ * stops reading entries at `end`, so now and then the last ones are lost. A
+ * file exceljs wrote keeps `xl/workbook.xml` last: losing it fails the read
+ * ("Cannot read properties of undefined (reading 'sheets')", exceljs#3064),
+ * about 1 read in 300, more under load: the import test that "once failed
+ * under heavy load". Here that early `end` becomes an end of the readable
+ * side (`push(null)`), which Node delivers after the entries already queued.
+ */
+export function zipInput(content: Uint8Array): Readable {
+  const input = Readable.from([Buffer.from(content)]);
+  const pipe = input.pipe.bind(input);
+  input.pipe = <T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }): T => {
+    if (zip instanceof Duplex) {
+      const emit = zip.emit.bind(zip);
+      zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+        if (event === 'end' && !zip.readableEnded) {
+          zip.push(null);
+          return true;
+        }
+        return emit(event, ...args);
+      };
+    }
+    return pipe(zip, options);
+  };
+  return input;
 }
 
 /** What a person sees in the cell; a formula counts by its cached result, never evaluated. */

@@ -42,14 +42,28 @@ export async function listJobs(db: Db, createdBy: string, after: [string, string
     .limit(limit + 1);
 }
 
-/** A second job over the same stored file, copied inside the database rather than through the server. */
+/**
+ * A second job over the same stored file, copied inside the database rather than through the server.
+ * It names its dry run (unique: one commit per dry run) and takes its row count, as the dry run read
+ * the whole file already.
+ */
 export async function copyJobForCommit(db: Db, dryRunId: string, createdBy: string): Promise<JobInfo> {
   const result = (await db.execute(sql`
-    insert into ${importJobs} (mode, format, area_code, file_name, file_sha256, content, mapping, encoding, created_by)
-    select 'commit', format, area_code, file_name, file_sha256, content, mapping, encoding, ${createdBy}::uuid
+    insert into ${importJobs} (mode, format, area_code, file_name, file_sha256, content, mapping, encoding, total, dry_run_id, created_by)
+    select 'commit', format, area_code, file_name, file_sha256, content, mapping, encoding, total, id, ${createdBy}::uuid
     from ${importJobs} where id = ${dryRunId}
     returning id`)) as unknown as { rows: { id: string }[] };
   return (await findJob(db, result.rows[0]!.id))!;
+}
+
+/** The commit job made from a dry run, if there is one. */
+export async function findCommitOf(db: Db, dryRunId: string): Promise<JobInfo | undefined> {
+  const [row] = await db
+    .select(infoColumns)
+    .from(importJobs)
+    .where(eq(importJobs.dryRunId, dryRunId))
+    .limit(1);
+  return row;
 }
 
 export async function firstErrors(db: Db, jobId: string, limit: number) {

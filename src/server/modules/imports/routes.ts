@@ -112,10 +112,11 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
 
     r.post(
       '/api/v1/imports/:id/commit',
-      { schema: { tags, params: idParams, response: { 202: importJob } } },
+      { schema: { tags, params: idParams, response: { 200: importJob, 202: importJob } } },
       async (req, reply) => {
         const c = context(req);
-        const job = await commitDryRun(c, req.params.id);
+        const { job, created } = await commitDryRun(c, req.params.id);
+        if (!created) return reply.status(200).send(toJobDto(job, [], c.lang));
         workerOf(app)?.kick();
         return reply.status(202).send(toJobDto(job, [], c.lang));
       },

@@ -45,6 +45,10 @@ export const importJobSummary = z.object({
 });
 
 export const importJob = importJobSummary.extend({
+  /** On a commit job made from a dry run: that dry run. */
+  dryRunId: z.string().nullable(),
+  /** On a dry run that was committed: the commit job (a dry run is committed once). */
+  commitJobId: z.string().nullable(),
   /** The first 200 problems, by row. */
   errors: z.array(importError),
   /** The first 50 rows of a dry run, with what committing would do to each. */

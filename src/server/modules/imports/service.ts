@@ -9,11 +9,20 @@ import { type FieldError, invalid, notFound, Problem, ruleBroken } from '../../h
 import { fieldErrorFromIssue } from '../../http/validation.ts';
 import { findAreas } from '../areas/repo.ts';
 import { audit } from '../audit/service.ts';
+import { uniqueViolation } from '../persons/service.ts';
 import { toJobDto, toSummary } from './dto.ts';
 import { importFields, requiredFields } from './fields.ts';
 import { type ColumnMapping, columnMapping, guessFormat, importFormats, readerFor } from './formats/index.ts';
 import { type FileShape, fileShape, MalformedFile, readHead } from './parse.ts';
-import { copyJobForCommit, findJob, firstErrors, insertJob, type JobInfo, listJobs } from './repo.ts';
+import {
+  copyJobForCommit,
+  findCommitOf,
+  findJob,
+  firstErrors,
+  insertJob,
+  type JobInfo,
+  listJobs,
+} from './repo.ts';
 import { importModes } from './schemas.ts';
 import type { Upload } from './upload.ts';
 
@@ -122,7 +131,8 @@ export async function getImport(c: ImportContext, id: string) {
       detail: { previewRows: preview.length },
     });
   }
-  return toJobDto(job, errors, c.lang);
+  const commit = job.mode === 'dry-run' ? await findCommitOf(c.db, id) : undefined;
+  return toJobDto(job, errors, c.lang, commit?.id ?? null);
 }
 
 export async function listImports(c: ImportContext, q: { limit: number; cursor?: string }) {
@@ -132,22 +142,40 @@ export async function listImports(c: ImportContext, q: { limit: number; cursor?:
   return { items: page.items.map((j) => toSummary(j, c.lang)), nextCursor: page.nextCursor };
 }
 
-/** A finished dry run becomes a commit job over the same stored file and options. */
-export async function commitDryRun(c: ImportContext, id: string): Promise<JobInfo> {
+/**
+ * A finished dry run becomes a commit job over the same stored file and options, once: committing
+ * it again (a double click, a retry after a lost answer) returns the commit job it already has.
+ */
+export async function commitDryRun(
+  c: ImportContext,
+  id: string,
+): Promise<{ job: JobInfo; created: boolean }> {
   const dryRun = await visibleJob(c, id);
   if (dryRun.mode !== 'dry-run' || dryRun.status !== 'done') throw ruleBroken('import_not_committable');
   ensureAllowed(c.actor, { action: 'import.create', areaCode: dryRun.areaCode });
-  return c.db.transaction(async (tx) => {
-    const job = await copyJobForCommit(tx, id, c.actor.userId);
-    await audit(tx, c.actor, {
-      action: 'import.commit',
-      entity: 'import',
-      entityId: job.id,
-      areaCode: job.areaCode,
-      detail: { dryRun: id },
+  const earlier = await findCommitOf(c.db, id);
+  if (earlier) return { job: earlier, created: false };
+  try {
+    const job = await c.db.transaction(async (tx) => {
+      const job = await copyJobForCommit(tx, id, c.actor.userId);
+      await audit(tx, c.actor, {
+        action: 'import.commit',
+        entity: 'import',
+        entityId: job.id,
+        areaCode: job.areaCode,
+        detail: { dryRun: id },
+      });
+      return job;
     });
-    return job;
-  });
+    return { job, created: true };
+  } catch (err) {
+    // Two commits of one dry run at the same moment: the unique index decides, the loser gets the winner's job.
+    if (uniqueViolation(err)) {
+      const winner = await findCommitOf(c.db, id);
+      if (winner) return { job: winner, created: false };
+    }
+    throw err;
+  }
 }
 
 /** Jobs hold people's data from the file: only whoever uploaded it, and operators, may see them. */

@@ -11,7 +11,7 @@ import { uniqueViolation } from '../persons/service.ts';
 import { actorOf, findUserById } from '../users/repo.ts';
 import { applyChunk, type ChunkResult, type PreviewRow } from './apply.ts';
 import { AreaResolver } from './areaCache.ts';
-import { insertErrors } from './bulk.ts';
+import { analyzePersons, insertErrors, personStatsRows } from './bulk.ts';
 import { type ColumnMapping, type ImportFormat, readerFor } from './formats/index.ts';
 import { fileShape, MalformedFile, readRows } from './parse.ts';
 import { attachWorker, contextOf } from './registry.ts';
@@ -35,6 +35,12 @@ export interface WorkerOptions {
   staleMs?: number;
   /** Rows per transaction. */
   chunkSize?: number;
+  /**
+   * Prepare the next chunk while the current chunk's transaction runs (default true). Off on
+   * PGlite: its queries run on this same thread, so nothing would overlap, and the open
+   * transaction would only be held longer while other requests wait for it.
+   */
+  pipeline?: boolean;
   hooks?: WorkerHooks;
 }
 
@@ -168,7 +174,14 @@ export class ImportWorker {
     }
   }
 
-  /** True when every row was handled; false when the job was handed back or walked away from. */
+  /**
+   * True when every row was handled; false when the job was handed back or walked away from.
+   *
+   * Pipelined: while one chunk's transaction is at the database, the next chunk is read and
+   * prepared (parsing, validation, encryption: the JavaScript half of the work), so the two halves
+   * overlap instead of adding up. Transactions still run one after another, in file order, each
+   * starting from the progress the previous one committed.
+   */
   private async run(
     job: JobRow,
     actor: Actor,
@@ -190,52 +203,63 @@ export class ImportWorker {
       today: thaiToday(),
       areas: new AreaResolver(this.db),
       defaultAreaCode: job.areaCode,
+      // A dry run writes no one: the national IDs need their lookup hash, not their ciphertext.
+      encrypt: job.mode === 'commit',
     };
-    const seen = new Map<string, number>();
+    const seen: SeenKeys = { ids: new Map(), sourceKeys: new Map() };
     const claimed = new Map<string, number>();
+    const stats = new PersonStats(this.db, this.log);
+    await stats.start();
+    /** The chunk whose transaction is running: true once committed, false when the job stopped. */
+    let inFlight: Promise<boolean> | null = null;
+    const hand = async (inputs: RowInput[]): Promise<boolean> => {
+      const prepared = await prepareChunk(inputs, ctx, seen);
+      if (inFlight && !(await inFlight)) return false;
+      inFlight = this.runChunk(job, actor, prepared, claimed, progress, stats);
+      if (this.options.pipeline === false) return inFlight;
+      // Awaited before the next chunk starts; until then a failure must not count as unhandled.
+      inFlight.catch(() => {});
+      return true;
+    };
+    const skipping: RowContext = { ...ctx, encrypt: false };
     let index = 0;
     let chunk: RowInput[] = [];
-    for await (const r of rows) {
-      index++;
-      const input = reader.read(r);
-      if (index <= job.processed) {
-        // Already applied before a restart: only remember its keys, so later duplicates are still caught.
-        const p = await prepareRow(input, ctx);
-        if (p.ok) claimKeys(p.value, seen);
-        if (index % 2000 === 0) await yieldToEventLoop();
-        continue;
+    try {
+      for await (const r of rows) {
+        index++;
+        const input = reader.read(r);
+        if (index <= job.processed) {
+          // Already applied before a restart: only remember its keys, so later duplicates are still caught.
+          const p = await prepareRow(input, skipping);
+          if (p.ok) claimKeys(p.value, seen);
+          if (index % 2000 === 0) await yieldToEventLoop();
+          continue;
+        }
+        chunk.push(input);
+        if (chunk.length >= this.chunkSize) {
+          if (!(await hand(chunk))) return false;
+          chunk = [];
+          await yieldToEventLoop();
+        }
       }
-      chunk.push(input);
-      if (chunk.length >= this.chunkSize) {
-        if (!(await this.runChunk(job, actor, ctx, chunk, seen, claimed, progress))) return false;
-        chunk = [];
-        await yieldToEventLoop();
-      }
+      if (chunk.length > 0 && !(await hand(chunk))) return false;
+      return inFlight ? await inFlight : true;
+    } catch (err) {
+      // The file broke (or a chunk failed) with a chunk still at the database: let it settle first.
+      await (inFlight as Promise<boolean> | null)?.catch(() => false);
+      throw err;
     }
-    if (chunk.length > 0) return this.runChunk(job, actor, ctx, chunk, seen, claimed, progress);
-    return true;
   }
 
   private async runChunk(
     job: JobRow,
     actor: Actor,
-    ctx: RowContext,
-    inputs: RowInput[],
-    seen: Map<string, number>,
+    chunk: PreparedChunk,
     claimed: Map<string, number>,
     progress: Progress,
+    stats: PersonStats,
   ): Promise<boolean> {
-    const rowErrors: RowError[] = [];
-    const failedRows = new Set<number>();
-    const valid: PreparedRow[] = [];
-    for (const input of inputs) {
-      const p = await prepareRow(input, ctx);
-      const problem = p.ok ? claimKeys(p.value, seen) : null;
-      if (!p.ok || problem) {
-        rowErrors.push(...(p.ok ? [problem!] : p.errors));
-        failedRows.add(input.row);
-      } else valid.push(p.value);
-    }
+    const { size, valid, rowErrors, failedRows } = chunk;
     const chunkNo = progress.chunks + 1;
     const dryRun = job.mode !== 'commit';
     let result: ChunkResult | undefined;
@@ -263,8 +287,8 @@ export class ImportWorker {
               code: e.code,
             })),
           );
-          const errorRows = failedRows.size + new Set(res.errors.map((e) => e.row)).size;
-          if (res.created + res.updated + res.unchanged + errorRows !== inputs.length) {
+          const errorRows = failedRows + new Set(res.errors.map((e) => e.row)).size;
+          if (res.created + res.updated + res.unchanged + errorRows !== size) {
             throw new Error('import chunk accounting does not add up');
           }
           if (this.options.hooks?.beforeCommit?.({ jobId: job.id, chunk: chunkNo }) === 'crash')
@@ -272,7 +296,7 @@ export class ImportWorker {
           const moved = await tx
             .update(importJobs)
             .set({
-              processed: sql`${importJobs.processed} + ${inputs.length}`,
+              processed: sql`${importJobs.processed} + ${size}`,
               created: sql`${importJobs.created} + ${res.created}`,
               updated: sql`${importJobs.updated} + ${res.updated}`,
               unchanged: sql`${importJobs.unchanged} + ${res.unchanged}`,
@@ -296,10 +320,11 @@ export class ImportWorker {
         throw err;
       }
     }
-    progress.processed += inputs.length;
+    progress.processed += size;
     progress.preview.push(...result.preview);
     progress.chunks = chunkNo;
     for (const [id, row] of result.claims) claimed.set(id, row);
+    if (result.created > 0 && !dryRun) await stats.grew(result.created);
     if (this.options.hooks?.afterCommit?.({ jobId: job.id, chunk: chunkNo }) === 'abandon') return false;
     if (this.stopping) {
       await releaseJob(this.db, job.id);
@@ -354,23 +379,106 @@ async function auditFinish(db: Db, actor: Actor | null, job: JobInfo, outcome: '
   });
 }
 
+/** The keys of the rows seen so far in the file, each with the row that claimed it first. */
+interface SeenKeys {
+  ids: Map<string, number>;
+  sourceKeys: Map<string, number>;
+}
+
 /**
  * In-file duplicates: a row that repeats an earlier row's national ID or
  * source key is an error naming that row. A row claims its keys as soon as
  * it is valid on its own, which needs no database, so a resumed job rebuilds
  * exactly the same claims from the rows it skips.
  */
-function claimKeys(r: PreparedRow, seen: Map<string, number>): RowError | null {
-  const byId = r.nationalIdHash ? seen.get(`id:${r.nationalIdHash}`) : undefined;
+function claimKeys(r: PreparedRow, seen: SeenKeys): RowError | null {
+  const byId = r.nationalIdHash ? seen.ids.get(r.nationalIdHash) : undefined;
   if (byId !== undefined)
     return { row: r.row, column: r.idColumn, code: 'import_duplicate_row', params: { row: byId } };
-  const byKey = seen.get(`key:${r.person.sourceKey}`);
+  const byKey = seen.sourceKeys.get(r.person.sourceKey);
   if (byKey !== undefined) {
     return { row: r.row, column: r.keyColumn, code: 'import_duplicate_row', params: { row: byKey } };
   }
-  seen.set(`key:${r.person.sourceKey}`, r.row);
-  if (r.nationalIdHash) seen.set(`id:${r.nationalIdHash}`, r.row);
+  seen.sourceKeys.set(r.person.sourceKey, r.row);
+  if (r.nationalIdHash) seen.ids.set(r.nationalIdHash, r.row);
   return null;
+}
+
+/**
+ * Keeps the planner's figures for the person table roughly right while a job
+ * grows it: counted at the start when never counted, then again each time the
+ * job has added half as many people as were counted (at least 5,000), so a
+ * 100,000-row import into an empty registry counts about seven times.
+ */
+class PersonStats {
+  private counted = 0;
+  private added = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    const rows = await personStatsRows(this.db);
+    if (rows < 0) await this.count();
+    else this.counted = rows;
+  }
+
+  async grew(by: number): Promise<void> {
+    this.added += by;
+    if (this.added >= Math.max(5000, this.counted / 2)) await this.count();
+  }
+
+  private async count(): Promise<void> {
+    try {
+      await analyzePersons(this.db);
+      this.counted = Math.max(await personStatsRows(this.db), 0);
+    } catch (err) {
+      // Only a plan gets worse without it: the import goes on.
+      this.log.warn({ errName: (err as Error)?.name }, 'import could not analyze the person table');
+    }
+    this.added = 0;
+  }
+}
+
+/** Rows prepared between two looks at the event loop (a few milliseconds of work). */
+const PREPARE_SLICE = 50;
+
+/** A chunk's rows checked on their own (no database but the area cache): what its transaction writes. */
+interface PreparedChunk {
+  size: number;
+  valid: PreparedRow[];
+  rowErrors: RowError[];
+  /** Rows refused here; each counts once however many problems it has. */
+  failedRows: number;
+}
+
+async function prepareChunk(
+  inputs: readonly RowInput[],
+  ctx: RowContext,
+  seen: SeenKeys,
+): Promise<PreparedChunk> {
+  const rowErrors: RowError[] = [];
+  const valid: PreparedRow[] = [];
+  let failedRows = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    // Now and then back to the event loop: the transaction running meanwhile moves on to its next
+    // statement only when its answer is read, and so do other requests (awaiting prepareRow alone
+    // never lets I/O in: its promises are already resolved).
+    if (i % PREPARE_SLICE === PREPARE_SLICE - 1) await yieldToEventLoop();
+    const input = inputs[i]!;
+    const p = await prepareRow(input, ctx);
+    const problem = p.ok ? claimKeys(p.value, seen) : null;
+    if (!p.ok) rowErrors.push(...p.errors);
+    else if (problem) rowErrors.push(problem);
+    else {
+      valid.push(p.value);
+      continue;
+    }
+    failedRows++;
+  }
+  return { size: inputs.length, valid, rowErrors, failedRows };
 }
 
 async function countDataRows(content: Buffer, shape: NonNullable<ReturnType<typeof fileShape>>) {
@@ -394,12 +502,13 @@ export function startImportWorker(
 ): ImportWorker {
   const ctx = contextOf(app);
   // PGlite runs one transaction at a time: smaller chunks keep other requests' waits short.
-  const chunkSize = options.chunkSize ?? (ctx.database.kind === 'pglite' ? 250 : 1000);
+  const pglite = ctx.database.kind === 'pglite';
+  const chunkSize = options.chunkSize ?? (pglite ? 250 : 1000);
   const worker = new ImportWorker(
     ctx.database.db,
     new NationalIdVault(ctx.secrets.encryptionKey),
     app.log.child({ module: 'imports' }),
-    { ...options, chunkSize },
+    { ...options, chunkSize, pipeline: options.pipeline ?? !pglite },
   );
   attachWorker(app, worker);
   if (options.autoStart !== false) worker.start();

@@ -55,7 +55,11 @@ export function personRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/v1/persons/:id/consents',
     { schema: { tags, params: idParams, body: consentCreate } },
-    async (req, reply) => reply.status(201).send(await recordConsent(context(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const { body, created } = await recordConsent(context(req), req.params.id, req.body);
+      // A retry with the same clientId gets the stored record with 200, never a second one.
+      return reply.status(created ? 201 : 200).send(body);
+    },
   );
 
   r.get('/api/v1/persons/:id/consents', { schema: { tags, params: idParams } }, async (req) =>

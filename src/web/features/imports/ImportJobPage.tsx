@@ -64,7 +64,10 @@ function JobView({ job, pollError }: { job: ImportJob; pollError: unknown }) {
           <>
             {dryRun && job.status === 'done' && <Notice color="blue" title={t('imports.job.dryRunNote')} />}
             <JobCounts job={job} />
-            {dryRun && job.status === 'done' && <CommitAction job={job} />}
+            {dryRun && job.status === 'done' && job.commitJobId && (
+              <Committed commitJobId={job.commitJobId} />
+            )}
+            {dryRun && job.status === 'done' && !job.commitJobId && <CommitAction job={job} />}
             {dryRun && <PreviewTable job={job} />}
             <ErrorTable job={job} />
           </>
@@ -115,6 +118,18 @@ function CommitAction({ job }: { job: ImportJob }) {
         />
       </Group>
     </Stack>
+  );
+}
+
+/** A dry run is committed once: after that it leads to its import instead of offering another. */
+function Committed({ commitJobId }: { commitJobId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Notice color="green" title={t('imports.job.alreadyCommitted')}>
+      <Anchor component={Link} to={`/imports/${commitJobId}`} size="sm">
+        {t('imports.job.viewCommit')}
+      </Anchor>
+    </Notice>
   );
 }
 

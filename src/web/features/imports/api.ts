@@ -27,6 +27,10 @@ export interface ImportSummary {
 }
 
 export interface ImportJob extends ImportSummary {
+  /** A commit job made from a dry run: that dry run. */
+  dryRunId?: string | null;
+  /** A dry run already committed: its commit job (a dry run is committed once). */
+  commitJobId?: string | null;
   errors: { row: number; column: string | null; code?: string; message: string }[];
   preview: {
     row: number;
@@ -130,13 +134,15 @@ export function useStartImport() {
   });
 }
 
-/** Commits a finished dry run: a new job that writes the rows. */
+/** Commits a finished dry run: a new job that writes the rows (or the one it already has, on a repeat). */
 export function useCommitImport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => post<ImportJob>(`${path(id)}/commit`),
     onSuccess: (job) => {
       queryClient.setQueryData(importKeys.job(job.id), job);
+      // The dry run now names its commit: coming back to it shows that instead of the button.
+      void queryClient.invalidateQueries({ queryKey: importKeys.job(id) });
       void queryClient.invalidateQueries({ queryKey: importKeys.recent });
     },
   });
