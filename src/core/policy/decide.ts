@@ -37,7 +37,7 @@ export type Request =
   | { action: 'inbox.item'; recipientId: string };
 
 /** Actions on one person's record, judged with what groups and links give the actor over them. */
-type PersonAction =
+export type PersonAction =
   | 'person.read'
   | 'person.update'
   | 'person.readNationalId'
@@ -49,7 +49,7 @@ type PersonAction =
   | 'screening.update';
 
 /** Actions inside one closed group, judged with the actor's role in it (null: not a member). */
-type GroupAction = 'group.read' | 'group.manage' | 'group.listPersons';
+export type GroupAction = 'group.read' | 'group.manage' | 'group.listPersons';
 
 export interface UserTarget {
   id?: string;

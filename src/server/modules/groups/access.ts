@@ -3,24 +3,13 @@ import {
   decide,
   identifyingGrant,
   NO_RELATION,
+  type PersonAction,
   type PersonRelation,
   placeOf,
 } from '../../../core/policy/index.ts';
 import type { Db } from '../../db/client.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { relationsOf } from './relation.ts';
-
-/** The person-level actions of the policy (those that take a relation). */
-type PersonAction =
-  | 'person.read'
-  | 'person.update'
-  | 'person.readNationalId'
-  | 'person.audit'
-  | 'person.linkCode'
-  | 'consent.record'
-  | 'screening.create'
-  | 'screening.read'
-  | 'screening.update';
 
 export interface AccessContext {
   db: Db;

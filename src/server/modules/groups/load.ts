@@ -1,4 +1,4 @@
-import { decide } from '../../../core/policy/index.ts';
+import { decide, type GroupAction } from '../../../core/policy/index.ts';
 import type { GroupRole } from '../../../core/schemas/group.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { notFound, Problem } from '../../http/problem.ts';
@@ -13,8 +13,6 @@ export interface LoadedGroup {
   /** Runs the group: its admins, the area's admins and operators. They see identities and full counts. */
   manager: boolean;
 }
-
-type GroupAction = 'group.read' | 'group.manage' | 'group.listPersons';
 
 /** Finds a group and asks the policy; a non-member gets 404 as if it did not exist. */
 export async function loadGroup(c: GroupContext, id: string, action: GroupAction): Promise<LoadedGroup> {
