@@ -315,3 +315,17 @@ describe('the group’s due list', () => {
     expectNoIdentity(outside.body, ['assigned', 'enrolled', 'notEnrolled', 'withdrawn']);
   });
 });
+
+describe('screening reads reach the person’s trail too', () => {
+  it('a case worker’s look at the timeline shows in the person’s access log, with the group', async () => {
+    expect(
+      (await send(caseWorker, 'GET', `/api/v1/persons/${ids.assigned}/screenings/timeline`)).statusCode,
+    ).toBe(200);
+    const res = await send(areaAdmin, 'GET', `/api/v1/persons/${ids.assigned}/audit`);
+    const rows = res.json().items as { action: string; group: { id: string } | null }[];
+    expect(
+      rows.find((r) => r.action === 'screening.timeline.read' && r.group?.id === groupId),
+      res.body,
+    ).toBeTruthy();
+  });
+});

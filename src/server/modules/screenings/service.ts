@@ -60,11 +60,15 @@ function defaultMethod(c: ScreeningContext): ScreeningMethod {
 }
 
 /** The person behind a screening, if the actor may see them; 404 otherwise, whether or not they exist. */
-export async function visiblePerson(c: ScreeningContext, personId: string): Promise<PersonRow> {
+export async function visiblePerson(
+  c: ScreeningContext,
+  personId: string,
+): Promise<PersonRow & { groupId: string | null }> {
   const person = await findPerson(c.db, personId);
   if (!person) throw notFound();
-  await ensurePersonAccess(accessOf(c), 'screening.read', person);
-  return person;
+  const access = await ensurePersonAccess(accessOf(c), 'screening.read', person);
+  // The group it was reached through, for the audit trail the person can read.
+  return { ...person, groupId: access.groupId };
 }
 
 type Prepared = { ok: true; row: NewScreening; raised: Raised[] } | { ok: false; errors: FieldError[] };
@@ -255,13 +259,15 @@ export async function storePlainMany(
 
 /** The stored screening for a repeated clientId, if it is the same person's and visible to the actor. */
 async function replay(c: ScreeningContext, earlier: ScreeningRow, personId: string): Promise<Screening> {
-  await visiblePerson(c, earlier.personId);
+  const person = await visiblePerson(c, earlier.personId);
   if (earlier.personId !== personId) throw conflict('client_id_reused', {}, 'clientId');
   await audit(c.db, c.actor, {
     action: 'screening.read',
     entity: 'screening',
     entityId: earlier.id,
     areaCode: earlier.areaCode,
+    groupId: person.groupId,
+    subjectIds: [person.id],
     detail: { personId, replay: true },
   });
   return toScreeningDto(earlier);
@@ -281,6 +287,8 @@ export async function listScreenings(
     entity: 'person',
     entityId: personId,
     areaCode: person.areaCode,
+    groupId: person.groupId,
+    subjectIds: [personId],
     detail: { count: page.items.length, ...(q.instrument ? { instrument: q.instrument } : {}) },
   });
   return { items: page.items.map(toScreeningDto), nextCursor: page.nextCursor };
@@ -289,13 +297,15 @@ export async function listScreenings(
 export async function getScreening(c: ScreeningContext, id: string): Promise<ScreeningDetail> {
   const row = await findScreening(c.db, id);
   if (!row) throw notFound();
-  await visiblePerson(c, row.personId);
+  const person = await visiblePerson(c, row.personId);
   const detail = await withRevisions(c, row);
   await audit(c.db, c.actor, {
     action: 'screening.read',
     entity: 'screening',
     entityId: id,
     areaCode: row.areaCode,
+    groupId: person.groupId,
+    subjectIds: [row.personId],
     detail: { personId: row.personId, revisions: detail.revisions.length },
   });
   return detail;
@@ -367,6 +377,8 @@ export async function reviseScreening(
         entity: 'screening',
         entityId: id,
         areaCode: next.areaCode,
+        groupId: person.groupId,
+        subjectIds: [person.id],
         detail: { personId: person.id, revision: next.revision, alerts },
       });
       return next;

@@ -50,6 +50,8 @@ export async function personTimeline(
     entity: 'person',
     entityId: personId,
     areaCode: person.areaCode,
+    groupId: person.groupId,
+    subjectIds: [personId],
     detail: { months: months.length, elders: elders.length },
   });
   return { months, elders, ...changes(latest) };
