@@ -329,3 +329,16 @@ describe('screening reads reach the person’s trail too', () => {
     ).toBeTruthy();
   });
 });
+
+describe('the person screens themself', () => {
+  it('a linked citizen’s screening is stored as self-reported', async () => {
+    const res = await send(citizen, 'POST', `/api/v1/persons/${ids.enrolled}/screenings`, {
+      instrument: 'wellbeing20',
+      answers: answersWith(W20),
+      takenAt: '2026-11-03T03:00:00Z',
+      clientId: randomUUID(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().method).toBe('self');
+  });
+});

@@ -56,6 +56,7 @@ export type Capture = ScreeningCreate;
 
 /** Someone in a volunteer role screens as a volunteer unless told otherwise; everyone else as staff. */
 function defaultMethod(c: ScreeningContext): ScreeningMethod {
+  if (c.actor.roles.length === 1 && hasRole(c.actor, 'citizen')) return 'self';
   return hasRole(c.actor, 'volunteer', 'caregiver') ? 'volunteer' : 'staff';
 }
 

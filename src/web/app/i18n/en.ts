@@ -889,6 +889,7 @@ export const en: Translation = {
       tooMany: 'Too many wrong codes',
     },
     me: {
+      screenMyself: 'Do my well-being screening this month',
       title: 'My data',
       intro: 'Everything the system holds about you. The data is yours.',
       choose: 'Whose data',

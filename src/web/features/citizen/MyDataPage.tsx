@@ -130,6 +130,9 @@ function PersonView({ link }: { link: MyLink }) {
         </Stack>
       </Paper>
       <Section id="my-screenings" title={t('citizen.me.screenings')}>
+        <Button component={Link} to={`/persons/${link.personId}/screen/wellbeing20`} size="lg">
+          {t('citizen.me.screenMyself')}
+        </Button>
         <MyScreenings personId={link.personId} />
       </Section>
       {person.data && (
