@@ -158,13 +158,9 @@ interface CaseSample {
 
 /**
  * Indexes not (yet) in the migrations, tried on the loaded database after the committed code is
- * measured; empty when there is nothing to propose. The registry's list order within one
- * subdistrict: without it a subdistrict's list with a filter (`ageMin=60&sex=female`) either walks
- * the whole registry in list order or ANDs a quarter of `person_birth_idx` into a bitmap.
+ * measured; empty when there is nothing to propose.
  */
-export const PROPOSED_INDEXES: readonly string[] = [
-  'create index if not exists person_area_list_idx on person (area_code, last_name, first_name, id) where merged_into is null',
-];
+export const PROPOSED_INDEXES: readonly string[] = [];
 
 /** Requests per case whose search statements are EXPLAIN ANALYZEd (after the HTTP measurement). */
 const EXPLAINED = { quick: 3, full: 10 };

@@ -1,5 +1,6 @@
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { persons } from '../src/server/db/schema.ts';
+import { personNames, persons } from '../src/server/db/schema.ts';
 import { prefixEnd } from '../src/server/modules/persons/repo.ts';
 import { type Client, createTestApp, loginAs, type TestApp } from './support/app.ts';
 
@@ -195,6 +196,43 @@ describe('two or more words: word by word', () => {
       'สมหมาย รักไทย',
       'สมหมาย รักไทยดี',
     ]);
+  });
+});
+
+describe('the names the typo-tolerant search looks in (person_name)', () => {
+  it('a new name, a renamed person and an updated surname are found with a typo at once', async () => {
+    const fresh = await person('ประดิษฐ์ชัย', 'เลิศล้ำเลอค่า');
+    expect(names((await page(admin, { q: 'ประดิษฐ์ชาย' })).items)).toEqual(['ประดิษฐ์ชัย เลิศล้ำเลอค่า']);
+    const renamed = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/persons/${fresh.id}`,
+      payload: { lastName: 'อุดมสมบูรณ์ยิ่ง' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(names((await page(admin, { q: 'อุดมสมบูรณ์ยอง' })).items)).toEqual(['ประดิษฐ์ชัย อุดมสมบูรณ์ยิ่ง']);
+    // The old surname is still a known name, but nobody holds it now: it finds no one.
+    expect((await page(admin, { q: 'เลิศล้ำเลอคา' })).items).toEqual([]);
+  });
+
+  it('every distinct name once, whatever wrote the person (one statement of many rows too)', async () => {
+    await t.database.db.insert(persons).values(
+      ['ก', 'ข', 'ค'].map((suffix) => ({
+        areaCode: '901508',
+        idType: 'none',
+        noIdReason: 'ทดสอบ',
+        firstName: 'ทดสอบชื่อ',
+        lastName: `นามสกุลหมู่${suffix}`,
+        sex: 'female',
+        birthDate: '1990-01-01',
+      })),
+    );
+    const rows = await t.database.db.select().from(personNames).where(like(personNames.name, '%ทดสอบชื่อ%'));
+    expect(rows).toEqual([{ kind: 'given', name: 'ทดสอบชื่อ' }]);
+    const surnames = await t.database.db
+      .select({ name: personNames.name })
+      .from(personNames)
+      .where(and(eq(personNames.kind, 'surname'), like(personNames.name, 'นามสกุลหมู่%')));
+    expect(surnames.map((r) => r.name).sort()).toEqual(['นามสกุลหมู่ก', 'นามสกุลหมู่ข', 'นามสกุลหมู่ค']);
   });
 });
 

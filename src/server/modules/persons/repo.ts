@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { areas, consents, personRevisions, persons, users } from '../../db/schema.ts';
+import { likeEscape, rankedByFullName, rankedByOneName } from './typoSearch.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type PersonInsert = typeof persons.$inferInsert;
@@ -101,13 +102,12 @@ const PHONE_LIKE = /^[\d+\s-]{6,}$/;
  * - a name is looked up exactly first, in list order: one word as a given name or a surname, two or
  *   more as a full name (given name = the first word, surname = the rest). Whoever has exactly that
  *   name is the answer;
- * - only when no one has it, the typo-tolerant search, ranked by similarity: one word against given
- *   names and surnames (or inside either); two or more word by word, the first against given names
- *   and the rest against surnames (or the whole query inside the full name).
- * The typo-tolerant search costs tens to hundreds of milliseconds at 1,000,000 people (the trigram
- * indexes hand back every record sharing a common Thai syllable), hence "exact first" and, over a
- * whole province or every area (the actor's scopes or the `area` filter) or for a query of fewer than
- * three letters, no typo tolerance at all.
+ * - only when no one has it, the typo-tolerant search (./typoSearch.ts), ranked by similarity: one
+ *   word against given names and surnames (like either, or inside either); two or more, the first
+ *   like a given name and the rest like a surname.
+ * Over a whole province or every area (the actor's scopes or the `area` filter) or for a query of
+ * fewer than three letters there is no typo tolerance: the similar names of a common one hold too
+ * many people to rank, and pg_trgm has no trigram to look up.
  */
 export async function searchPersons(db: Db, f: PersonFilter): Promise<SearchPage> {
   if (f.scopes !== 'all' && f.scopes.length === 0) return { rows: [], order: 'list' };
@@ -123,9 +123,7 @@ export async function searchPersons(db: Db, f: PersonFilter): Promise<SearchPage
   const tolerant = typoTolerant(f, words);
   if (f.cursor?.order === 'rank') {
     if (!tolerant) throw new CursorMismatch();
-    return words.length === 1
-      ? rankedOneWord(db, f, base, words[0]!, f.cursor.offset)
-      : rankedWords(db, f, base, words, f.cursor.offset);
+    return ranked(db, f, base, words, f.cursor.offset);
   }
   const exact =
     words.length === 1
@@ -133,7 +131,22 @@ export async function searchPersons(db: Db, f: PersonFilter): Promise<SearchPage
       : await exactFullName(db, f, base, words[0]!, words.slice(1).join(' '));
   // Anyone with exactly that name is the answer, in list order (and so is a later page of them).
   if (f.cursor || exact.length > 0 || !tolerant) return { rows: exact, order: 'list' };
-  return words.length === 1 ? rankedOneWord(db, f, base, words[0]!, 0) : rankedWords(db, f, base, words, 0);
+  return ranked(db, f, base, words, 0);
+}
+
+/** The typo-tolerant search (./typoSearch.ts), ranked by similarity, continued at an offset. */
+async function ranked(
+  db: Db,
+  f: PersonFilter,
+  base: SQL[],
+  words: string[],
+  offset: number,
+): Promise<SearchPage> {
+  const rows =
+    words.length === 1
+      ? await rankedByOneName(db, base, words[0]!, offset, f.limit + 1)
+      : await rankedByFullName(db, base, words[0]!, words.slice(1).join(' '), offset, f.limit + 1);
+  return { rows, order: 'rank' };
 }
 
 /**
@@ -174,10 +187,6 @@ function filterConditions(f: PersonFilter): SQL[] {
 /** The query's words (at most 100 characters, trimmed by the route), split on any white space. */
 function nameWords(q: string | undefined): string[] {
   return q ? q.split(/\s+/).filter((w) => w.length > 0) : [];
-}
-
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const LIST_ORDER = [asc(persons.lastName), asc(persons.firstName), asc(persons.id)] as const;
@@ -242,67 +251,6 @@ async function exactFullName(
     .where(and(...base, eq(persons.firstName, given), eq(persons.lastName, surname), afterRow(f.cursor)))
     .orderBy(...LIST_ORDER)
     .limit(f.limit + 1);
-}
-
-/**
- * One word, typo tolerant: a similar given name or surname (pg_trgm's `%`), or the word inside either;
- * by the better of the two similarities.
- */
-async function rankedOneWord(
-  db: Db,
-  f: PersonFilter,
-  base: SQL[],
-  word: string,
-  offset: number,
-): Promise<SearchPage> {
-  const pattern = `%${likeEscape(word)}%`;
-  const rows = await db
-    .select()
-    .from(persons)
-    .where(
-      and(
-        ...base,
-        sql`(${persons.firstName} % ${word} or ${persons.lastName} % ${word} or ${persons.firstName} ilike ${pattern} or ${persons.lastName} ilike ${pattern})`,
-      ),
-    )
-    .orderBy(
-      sql`greatest(similarity(${persons.firstName}, ${word}), similarity(${persons.lastName}, ${word})) desc`,
-      asc(persons.id),
-    )
-    .offset(offset)
-    .limit(f.limit + 1);
-  return { rows, order: 'rank' };
-}
-
-/**
- * Two or more words, word by word: the first against given names and the rest against surnames, each
- * typo tolerant (so the per-column trigram indexes narrow each other down), or the query inside the
- * full name; by similarity to the full name.
- */
-async function rankedWords(
-  db: Db,
-  f: PersonFilter,
-  base: SQL[],
-  words: string[],
-  offset: number,
-): Promise<SearchPage> {
-  const q = words.join(' ');
-  const given = words[0]!;
-  const surname = words.slice(1).join(' ');
-  const name = sql`(${persons.firstName} || ' ' || ${persons.lastName})`;
-  const rows = await db
-    .select()
-    .from(persons)
-    .where(
-      and(
-        ...base,
-        sql`(${name} ilike ${`%${likeEscape(q)}%`} or (${persons.firstName} % ${given} and ${persons.lastName} % ${surname}))`,
-      ),
-    )
-    .orderBy(sql`similarity(${name}, ${q}) desc`, asc(persons.id))
-    .offset(offset)
-    .limit(f.limit + 1);
-  return { rows, order: 'rank' };
 }
 
 /**
