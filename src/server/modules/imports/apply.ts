@@ -172,7 +172,15 @@ async function existing(tx: Db, rows: readonly PreparedRow[], lock: boolean) {
 
 /** Only what the file said: a column it left empty keeps the registry's value. */
 function changedColumns(current: PersonRow, r: PreparedRow): PersonColumn[] {
-  return r.provided.filter((col) => canonical(current[col as keyof PersonRow]) !== canonical(r.person[col]));
+  return r.provided.filter((col) => !sameValue(current[col as keyof PersonRow], r.person[col]));
+}
+
+/** `canonical(a) === canonical(b)`, without building JSON for the plain values most columns hold. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' && typeof b !== 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
 }
 
 function nextValues(current: PersonRow, r: PreparedRow, changed: PersonColumn[]) {

@@ -503,7 +503,9 @@ export function startImportWorker(
   const ctx = contextOf(app);
   // PGlite runs one transaction at a time: smaller chunks keep other requests' waits short.
   const pglite = ctx.database.kind === 'pglite';
-  const chunkSize = options.chunkSize ?? (pglite ? 250 : 1000);
+  // PostgreSQL: 2,500 rows, fewer statements and commits (3,461 vs 3,197 rows/s at 1,000 in a
+  // 100,000-row commit, measured with bench/registryImport's file).
+  const chunkSize = options.chunkSize ?? (pglite ? 250 : 2500);
   const worker = new ImportWorker(
     ctx.database.db,
     new NationalIdVault(ctx.secrets.encryptionKey),
