@@ -652,3 +652,202 @@ export const linkCodes = pgTable(
   },
   (t) => [uniqueIndex('link_code_hash_key').on(t.codeHash), index('link_code_person_idx').on(t.personId)],
 );
+
+/**
+ * The library of proven activities a plan is drafted from. `areaCode` null: the platform's own
+ * (operators); otherwise an area's addition, seen by that area and below.
+ */
+export const activities = pgTable(
+  'activity',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable key of a seeded activity (e.g. `walking-group`), so re-seeding updates instead of duplicating. */
+    code: text('code'),
+    dimension: text('dimension').notNull(),
+    titleTh: text('title_th').notNull(),
+    titleEn: text('title_en'),
+    descriptionTh: text('description_th').notNull(),
+    descriptionEn: text('description_en'),
+    howTh: text('how_th'),
+    howEn: text('how_en'),
+    /** Screening item codes (H1…V5) and needs codes it addresses. */
+    addresses: text('addresses').array().notNull().default(sql`'{}'::text[]`),
+    /** self, family, group, agency. */
+    modes: text('modes').array().notNull().default(sql`'{}'::text[]`),
+    durationWeeks: integer('duration_weeks'),
+    /** Organisation types that can deliver it. */
+    providerTypes: text('provider_types').array().notNull().default(sql`'{}'::text[]`),
+    /** ADL groups it suits (empty: any). */
+    adlGroups: text('adl_groups').array().notNull().default(sql`'{}'::text[]`),
+    minAge: integer('min_age'),
+    maxAge: integer('max_age'),
+    source: text('source'),
+    areaCode: text('area_code'),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('activity_code_key').on(t.code), index('activity_dimension_idx').on(t.dimension)],
+);
+
+/** A person's individual well-being plan; its content is versioned in plan_version and plan_activity. */
+export const plans = pgTable(
+  'plan',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The person's subdistrict when made: the partitioning key. */
+    areaCode: text('area_code').notNull(),
+    /** active, closed. */
+    status: text('status').notNull().default('active'),
+    version: integer('version').notNull().default(1),
+    /** Target level per dimension and the person's own goal, in their words. */
+    goals: jsonb('goals').notNull().default(sql`'{}'::jsonb`),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    /** The screening it was drafted from. */
+    screeningId: uuid('screening_id'),
+    groupId: uuid('group_id'),
+    clientId: uuid('client_id'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_client_key').on(t.clientId),
+    index('plan_person_idx').on(t.personId, t.createdAt),
+    index('plan_area_idx').on(t.areaCode, t.status),
+  ],
+);
+
+/** Each version of a plan as it was (goals, dates, activities), with why it changed. Kept forever. */
+export const planVersions = pgTable(
+  'plan_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    reason: text('reason'),
+    snapshot: jsonb('snapshot').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('plan_version_key').on(t.planId, t.version)],
+);
+
+/**
+ * An activity in a plan. An adjustment that drops it sets `removedInVersion`; the row stays, so the
+ * progress reported on it and the older versions stay readable.
+ */
+export const planActivities = pgTable(
+  'plan_activity',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    dimension: text('dimension').notNull(),
+    title: text('title').notNull(),
+    /** The screening items it was picked for. */
+    addresses: text('addresses').array().notNull().default(sql`'{}'::text[]`),
+    /** self, family, volunteer, organization. */
+    responsible: text('responsible').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    responsibleUserId: uuid('responsible_user_id'),
+    responsibleName: text('responsible_name'),
+    /** self, family, group, agency. */
+    mode: text('mode').notNull(),
+    activityGroupId: uuid('activity_group_id'),
+    goal: text('goal'),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    addedInVersion: integer('added_in_version').notNull(),
+    removedInVersion: integer('removed_in_version'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('plan_activity_plan_idx').on(t.planId),
+    index('plan_activity_activity_idx').on(t.activityId, t.personId),
+    index('plan_activity_org_idx').on(t.organizationId).where(sql`${t.removedInVersion} is null`),
+    index('plan_activity_group_idx').on(t.activityGroupId),
+  ],
+);
+
+/** Monthly progress on a plan activity; a later report for the same month supersedes, both kept. */
+export const planProgress = pgTable(
+  'plan_progress',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    planActivityId: uuid('plan_activity_id')
+      .notNull()
+      .references(() => planActivities.id),
+    /** YYYY-MM. */
+    month: text('month').notNull(),
+    /** done, partly, not_done. */
+    status: text('status').notNull(),
+    note: text('note'),
+    /** Photo metadata only (name, type, size, takenAt): never the image. */
+    photo: jsonb('photo'),
+    /** self, proxy, volunteer, organization, staff. */
+    reportedAs: text('reported_as').notNull(),
+    reportedBy: uuid('reported_by'),
+    clientId: uuid('client_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('plan_progress_activity_idx').on(t.planActivityId, t.month, t.createdAt),
+    index('plan_progress_plan_idx').on(t.planId, t.month),
+    uniqueIndex('plan_progress_client_key').on(t.clientId),
+  ],
+);
+
+/** A group activity (an exercise group): several people's plan activities done together. */
+export const activityGroups = pgTable(
+  'activity_group',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    areaCode: text('area_code').notNull(),
+    name: text('name').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    schedule: text('schedule'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activity_group_area_idx').on(t.areaCode, t.activityId)],
+);
+
+/** Who came to a group activity's session on a date. */
+export const activityAttendance = pgTable(
+  'activity_attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityGroupId: uuid('activity_group_id')
+      .notNull()
+      .references(() => activityGroups.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    present: boolean('present').notNull(),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('activity_attendance_key').on(t.activityGroupId, t.personId, t.heldOn)],
+);
