@@ -252,7 +252,6 @@ export const persons = pgTable(
     index('person_area_idx').on(t.areaCode, t.villageCode, t.lastName, t.id),
     index('person_household_idx').on(t.householdId),
     index('person_birth_idx').on(t.birthDate),
-    index('person_phone_idx').on(t.phone),
     // The registry's list order, and substring search on phone numbers (bench/registrySearch.ts).
     index('person_list_order_idx').on(t.lastName, t.firstName, t.id).where(sql`${t.mergedInto} is null`),
     // A subdistrict's list in name order, without walking other subdistricts' names (bench/registrySearch.ts).
