@@ -11,6 +11,7 @@ import type { AppContext } from './context.ts';
 import { registerAuthentication } from './http/auth.ts';
 import { registerErrorHandling, sendProblem } from './http/errors.ts';
 import { Problem } from './http/problem.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -22,6 +23,7 @@ import { importRoutes } from './modules/imports/routes.ts';
 import { inboxRoutes } from './modules/inbox/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { personRoutes } from './modules/persons/routes.ts';
+import { planRoutes } from './modules/plans/routes.ts';
 import { screeningRoutes } from './modules/screenings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -99,6 +101,8 @@ export async function buildApp(
   inboxRoutes(app, ctx);
   groupRoutes(app, ctx);
   citizenRoutes(app, ctx);
+  activityRoutes(app, ctx);
+  planRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

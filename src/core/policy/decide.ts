@@ -34,7 +34,11 @@ export type Request =
   | { action: 'group.create'; areaCode: string }
   | { action: GroupAction; areaCode: string; role: GroupRole | null }
   | { action: 'me.link' }
-  | { action: 'inbox.item'; recipientId: string };
+  | { action: 'inbox.item'; recipientId: string }
+  | { action: 'activity.read' }
+  | { action: 'activity.create'; areaCode: string | null }
+  | { action: ActivityGroupAction; areaCode: string; organizationId: string | null }
+  | { action: 'task.read' | 'task.progress'; organizationId: string | null };
 
 /** Actions on one person's record, judged with what groups and links give the actor over them. */
 export type PersonAction =
@@ -46,7 +50,14 @@ export type PersonAction =
   | 'consent.record'
   | 'screening.create'
   | 'screening.read'
-  | 'screening.update';
+  | 'screening.update'
+  /** Individual well-being plans (DOMAIN.md steps 7–9): read, report monthly progress, make or adjust. */
+  | 'plan.read'
+  | 'plan.progress'
+  | 'plan.write';
+
+/** A group activity (an exercise club): its members and attendance. */
+export type ActivityGroupAction = 'activityGroup.read' | 'activityGroup.manage';
 
 /** Actions inside one closed group, judged with the actor's role in it (null: not a member). */
 export type GroupAction = 'group.read' | 'group.manage' | 'group.listPersons';
@@ -103,7 +114,20 @@ export function decide(actor: Actor | null, req: Request): Decision {
     case 'inbox.read':
     case 'group.list':
     case 'me.link':
+    case 'activity.read':
       return ALLOW;
+    // The platform's library is the operator's (above); an area admin adds their area's own activities.
+    case 'activity.create':
+      return req.areaCode !== null && hasRole(actor, 'area_admin') && inScope(actor, req.areaCode)
+        ? ALLOW
+        : FORBIDDEN;
+    case 'activityGroup.read':
+    case 'activityGroup.manage':
+      return decideActivityGroup(actor, req.action, req.areaCode, req.organizationId);
+    // An organisation's task list: the plan activities it is responsible for (see `taskView`).
+    case 'task.read':
+    case 'task.progress':
+      return actor.organizationId !== null && req.organizationId === actor.organizationId ? ALLOW : HIDDEN;
     case 'area.createVillage':
     case 'organization.create':
     case 'organization.update':
@@ -133,6 +157,9 @@ export function decide(actor: Actor | null, req: Request): Decision {
     case 'screening.create':
     case 'screening.read':
     case 'screening.update':
+    case 'plan.read':
+    case 'plan.progress':
+    case 'plan.write':
       return decidePerson(actor, req.action, req.areaCode, req.relation);
     case 'group.create':
       return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
@@ -188,7 +215,50 @@ function decidePerson(
         : FORBIDDEN;
     case 'person.readNationalId':
       return FORBIDDEN;
+    // The person follows their own plan (DOMAIN.md "who uses it"): they read it and report progress,
+    // themselves or through their proxy; the area team and the group's identified members make and
+    // adjust it with them.
+    case 'plan.read':
+    case 'plan.progress':
+      return ALLOW;
+    case 'plan.write':
+      return area || assigned ? ALLOW : FORBIDDEN;
   }
+}
+
+/**
+ * Group activities belong to the area: its field team and admins run them; the organisation
+ * responsible for one sees and records it too. Anyone else: 404.
+ */
+function decideActivityGroup(
+  actor: Actor,
+  action: ActivityGroupAction,
+  areaCode: string,
+  organizationId: string | null,
+): Decision {
+  const area = fieldWorkerIn(actor, areaCode);
+  const responsible = organizationId !== null && actor.organizationId === organizationId;
+  if (!area && !responsible) return HIDDEN;
+  switch (action) {
+    case 'activityGroup.read':
+    case 'activityGroup.manage':
+      return ALLOW;
+  }
+}
+
+/**
+ * How an organisation's task list shows the person behind a plan activity it owes (decided
+ * 2026-11-25, "plans"): by name only when the member may read the person anyway (area team,
+ * identified group member) or the person's current consent to share with agencies (`share_agencies`)
+ * names this organisation;
+ * otherwise pseudonymously — the village, the activity and its progress, never who it is. The task
+ * itself is the organisation's to see either way: it has to deliver it.
+ */
+export function taskView(input: {
+  mayReadPerson: boolean;
+  shareAgencies: boolean;
+}): 'identified' | 'pseudonymous' {
+  return input.mayReadPerson || input.shareAgencies ? 'identified' : 'pseudonymous';
 }
 
 /** Members see their group; its admins and the area's admins run it; viewers see aggregates only. */

@@ -233,6 +233,63 @@ export const details = {
     th: 'บัญชีนี้เชื่อมกับข้อมูลมากกว่าหนึ่งคน ระบุ personId',
     en: 'This account is linked to more than one record: give personId',
   },
+  plan_no_screening: {
+    th: 'บุคคลนี้ยังไม่มีผลคัดกรองความเป็นอยู่ 20 ข้อ คัดกรองก่อนจึงร่างแผนได้',
+    en: 'This person has no 20-item well-being screening yet: screen them first, then draft a plan',
+  },
+  plan_screening_unknown: {
+    th: 'ไม่พบผลคัดกรองความเป็นอยู่ 20 ข้อนี้ของบุคคลนี้',
+    en: 'No such 20-item well-being screening of this person',
+  },
+  activity_unknown: {
+    th: 'ไม่พบกิจกรรมนี้ในคลังกิจกรรมที่ใช้ได้ในพื้นที่นี้',
+    en: 'No such activity in the library available here',
+  },
+  plan_ends_before_start: {
+    th: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น',
+    en: 'The end date cannot be before the start date',
+  },
+  plan_active_exists: {
+    th: 'บุคคลนี้มีแผนที่ดำเนินการอยู่แล้ว ปรับแผนเดิมแทนการสร้างแผนใหม่',
+    en: 'This person already has an active plan: adjust it instead of making a new one',
+  },
+  plan_closed: {
+    th: 'แผนนี้ปิดแล้ว แก้ไขหรือรายงานความก้าวหน้าไม่ได้',
+    en: 'This plan is closed: it can no longer be changed or reported on',
+  },
+  plan_activity_unknown: {
+    th: 'ไม่พบกิจกรรมนี้ในแผน',
+    en: 'This activity is not part of the plan',
+  },
+  progress_future_month: {
+    th: 'รายงานความก้าวหน้าของเดือนที่ยังไม่ถึงไม่ได้',
+    en: 'Progress cannot be reported for a month that has not come yet',
+  },
+  progress_before_plan: {
+    th: 'เดือนนี้อยู่ก่อนวันเริ่มแผนหรือกิจกรรม',
+    en: 'This month is before the plan or the activity started',
+  },
+  progress_not_in_plan: {
+    th: 'กิจกรรมนี้ไม่อยู่ในแผนฉบับปัจจุบัน (ถูกนำออกหรือไม่ใช่ของแผนนี้)',
+    en: 'This activity is not in the current plan (removed, or not of this plan)',
+  },
+  progress_duplicate_entry: {
+    th: 'รายงานกิจกรรมเดียวกันซ้ำในคำขอเดียว',
+    en: 'The same activity is reported twice in one request',
+  },
+  activity_group_unknown: { th: 'ไม่พบกลุ่มกิจกรรมนี้', en: 'Unknown activity group' },
+  activity_group_mismatch: {
+    th: 'กลุ่มกิจกรรมนี้ทำกิจกรรมอื่น หรืออยู่คนละพื้นที่กับบุคคลนี้',
+    en: "This activity group does another activity, or is outside the person's area",
+  },
+  attendance_not_member: {
+    th: 'บุคคลนี้ไม่ได้เป็นสมาชิกของกลุ่มกิจกรรมนี้',
+    en: 'This person is not a member of this activity group',
+  },
+  attendance_future: {
+    th: 'บันทึกการเข้าร่วมของวันที่ยังไม่ถึงไม่ได้',
+    en: 'Attendance cannot be recorded for a day that has not come yet',
+  },
 } satisfies Record<string, Text>;
 export type DetailCode = keyof typeof details;
 
