@@ -86,6 +86,12 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
     { to: '/persons', label: t('persons.title'), show: registry.list },
     { to: '/screenings/due', label: t('screenings.due.title'), show: registry.list },
     { to: '/households', label: t('households.title'), show: registry.list },
+    { to: '/activities', label: t('plans.nav.library'), show: user.roles.some((r) => r !== 'citizen') },
+    {
+      to: '/plan-tasks',
+      label: t('plans.nav.tasks'),
+      show: Boolean(user.organizationId) && user.roles.some((r) => r !== 'citizen'),
+    },
     { to: '/imports', label: t('imports.title'), show: registry.import },
     { to: '/areas', label: t('nav.areas'), show: true },
     { to: '/organizations', label: t('nav.organizations'), show: true },

@@ -37,6 +37,13 @@ const GroupsPage = lazy(() => import('../features/groups/GroupsPage.tsx'));
 const GroupNewPage = lazy(() => import('../features/groups/GroupNewPage.tsx'));
 const GroupPage = lazy(() => import('../features/groups/GroupPage.tsx'));
 const MyPeoplePage = lazy(() => import('../features/groups/MyPeoplePage.tsx'));
+const PlanNewPage = lazy(() => import('../features/plans/PlanNewPage.tsx'));
+const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'));
+const PlanProgressPage = lazy(() => import('../features/plans/PlanProgressPage.tsx'));
+const ActivitiesPage = lazy(() => import('../features/plans/ActivitiesPage.tsx'));
+const ActivityNewPage = lazy(() => import('../features/plans/ActivityNewPage.tsx'));
+const ActivityPage = lazy(() => import('../features/plans/ActivityPage.tsx'));
+const PlanTasksPage = lazy(() => import('../features/plans/PlanTasksPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -98,6 +105,13 @@ export const router = createBrowserRouter([
       { path: '/my-people', element: <MyPeoplePage /> },
       { path: '/account', element: <AccountPage /> },
       { path: '/me', element: <MyDataPage /> },
+      { path: '/persons/:id/plans/new', element: <PlanNewPage /> },
+      { path: '/plans/:id', element: <PlanPage /> },
+      { path: '/plans/:id/progress', element: <PlanProgressPage /> },
+      { path: '/activities', element: <ActivitiesPage /> },
+      { path: '/activities/new', element: <ActivityNewPage /> },
+      { path: '/activities/:id', element: <ActivityPage /> },
+      { path: '/plan-tasks', element: <PlanTasksPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -10,6 +10,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useCan } from '../../auth/session.ts';
 import { IssueLinkCodeDialog } from '../../citizen/IssueLinkCodeDialog.tsx';
 import { PersonAccessSection } from '../../citizen/PersonAccessSection.tsx';
+import { PersonPlanSection } from '../../plans/PersonPlanSection.tsx';
 import { PersonScreeningsSection } from '../../screenings/PersonScreeningsSection.tsx';
 import { usePerson } from '../api.ts';
 import { enumLabel, houseLine, personName } from '../labels.ts';
@@ -106,6 +107,7 @@ function Profile({ person: p }: { person: Person }) {
           )}
         </Group>
         <PersonScreeningsSection person={p} />
+        <PersonPlanSection person={p} />
         <Tabs
           value={tab}
           onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })}
