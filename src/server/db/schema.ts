@@ -717,6 +717,8 @@ export const plans = pgTable(
   },
   (t) => [
     uniqueIndex('plan_client_key').on(t.clientId),
+    // One active plan per person, guaranteed by the database as well as by the service's row lock.
+    uniqueIndex('plan_active_key').on(t.personId).where(sql`${t.status} = 'active'`),
     index('plan_person_idx').on(t.personId, t.createdAt),
     index('plan_area_idx').on(t.areaCode, t.status),
   ],
@@ -778,7 +780,10 @@ export const planActivities = pgTable(
   (t) => [
     index('plan_activity_plan_idx').on(t.planId),
     index('plan_activity_activity_idx').on(t.activityId, t.personId),
-    index('plan_activity_org_idx').on(t.organizationId).where(sql`${t.removedInVersion} is null`),
+    // The organisation's task list, paged in creation order.
+    index('plan_activity_org_idx')
+      .on(t.organizationId, t.createdAt, t.id)
+      .where(sql`${t.removedInVersion} is null`),
     index('plan_activity_group_idx').on(t.activityGroupId),
   ],
 );
