@@ -8,6 +8,7 @@ import { startImportWorker } from './modules/imports/worker.ts';
 import { NationalIdVault } from './modules/persons/nationalIdVault.ts';
 import { loadSecrets } from './secrets.ts';
 import { seedOperator } from './seed/accounts.ts';
+import { seedActivities } from './seed/activities.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedAreas } from './seed/reference.ts';
 
@@ -22,6 +23,9 @@ async function main() {
 
   const areaCount = await seedAreas(database.db);
   if (areaCount > 0) log.info({ areas: areaCount }, 'loaded the DOPA area tree');
+  // The activity library is reference data too: brought up to date on every start (upsert by code).
+  const activityCount = await seedActivities(database.db);
+  if (activityCount > 0) log.info({ activities: activityCount }, 'updated the activity library');
   const operator = await seedOperator(database.db, config.adminUsername, config.adminPassword);
   if (operator?.generatedPassword) {
     // Printed once, on purpose: this is the only way the first operator learns it.

@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openPostgres, wrapPglite } from '../../src/server/db/client.ts';
+import { seedActivities } from '../../src/server/seed/activities.ts';
 import { seedAreas } from '../../src/server/seed/reference.ts';
 import { TEMPLATE_DB, testDatabaseKind, testDatabaseUrl, withDatabase } from './target.ts';
 
@@ -16,7 +17,7 @@ declare module 'vitest' {
 }
 
 /**
- * Migrates and loads reference data once; each test file then starts from a
+ * Migrates and loads reference data (areas, the activity library) once; each test file then starts from a
  * copy (a PGlite data-dir dump, or a PostgreSQL template database).
  */
 export default async function setup(project: TestProject) {
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
     const database = await openPostgres(withDatabase(url, TEMPLATE_DB), 2);
     await migrateDatabase(database);
     await seedAreas(database.db);
+    await seedActivities(database.db);
     await database.close();
     project.provide('pgliteTemplate', '');
     return;
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   const database = wrapPglite(client);
   await migrateDatabase(database);
   await seedAreas(database.db);
+  await seedActivities(database.db);
   const dump = await client.dumpDataDir('none');
   const path = join(tmpdir(), `toemsuk-test-template-${process.pid}.tar`);
   writeFileSync(path, Buffer.from(await dump.arrayBuffer()));

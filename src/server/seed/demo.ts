@@ -8,6 +8,7 @@ import type { NationalIdVault } from '../modules/persons/nationalIdVault.ts';
 import { demoOrganizations, demoUsers, demoVillages } from './demoData.ts';
 import { seedDemoGroups } from './demoGroups.ts';
 import { RECORDER_USERNAMES, type Recorder, SHARED_AGENCY_KEYS, seedDemoPeople } from './demoPeople.ts';
+import { seedDemoPlans } from './demoPlans.ts';
 import { seedDemoScreenings } from './demoScreenings.ts';
 
 export interface DemoAccount {
@@ -97,11 +98,25 @@ export async function seedDemo(db: Db, vault: NationalIdVault): Promise<DemoAcco
     const grouped = await seedDemoGroups(tx, thaiToday());
     accounts.push(...grouped.accounts);
 
+    // Individual well-being plans drafted six months ago for about 50 screened people, with monthly progress.
+    const planned = await seedDemoPlans(tx, { today: new Date(), orgIds });
+
     await tx.insert(installation).values({ key: MARK, value: { at: new Date().toISOString() } });
     await audit(tx, null, {
       action: 'demo.seed',
       entity: 'installation',
-      detail: { users: accounts.length, ...people, screenings: screened.screenings, groups: grouped.groups },
+      detail: {
+        users: accounts.length,
+        ...people,
+        screenings: screened.screenings,
+        groups: grouped.groups,
+        plans: planned.plans,
+        planActivities: planned.planActivities,
+        adjustedPlans: planned.adjustedPlans,
+        planProgress: planned.planProgress,
+        activityGroups: planned.activityGroups,
+        attendance: planned.attendance,
+      },
     });
     return accounts;
   });

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { activityCreate, activityListQuery, idParams, page } from '../../../core/schemas/index.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { seedActivities } from '../../seed/activities.ts';
 import { createActivityGroup, getActivityGroup, listActivityGroups, recordAttendance } from './groups.ts';
 import {
   activityDetailShape,
@@ -25,12 +24,6 @@ import {
 } from './service.ts';
 
 export function activityRoutes(app: FastifyInstance, ctx: AppContext) {
-  // The library is reference data every installation has (not demo data): brought up to date
-  // whenever the application starts, after the migrations. Idempotent (upsert by code).
-  app.addHook('onReady', async () => {
-    await seedActivities(ctx.database.db);
-  });
-
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['activities'];
   const context = (req: FastifyRequest): ActivityContext => ({

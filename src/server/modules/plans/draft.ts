@@ -9,6 +9,7 @@ import {
 import { placeOf } from '../../../core/policy/index.ts';
 import type { PlanDraftItem } from '../../../core/schemas/index.ts';
 import { bangkokDate } from '../../../core/screenings/month.ts';
+import { ageOn } from '../../../core/thai/birthDate.ts';
 import { ruleBroken } from '../../http/problem.ts';
 import { usableLibrary } from '../activities/repo.ts';
 import { effectSummaries } from '../activities/service.ts';
@@ -16,12 +17,6 @@ import { audit } from '../audit/service.ts';
 import { isoOf } from '../screenings/iso.ts';
 import { findScreeningRow, latestScreening } from './repo.ts';
 import { type PlanContext, personFor } from './service.ts';
-
-function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
 
 /**
  * Proposes activities for a person's plan (DOMAIN.md step 7) from their latest 20-item well-being
