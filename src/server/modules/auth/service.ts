@@ -6,7 +6,7 @@ import { Problem } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import { actorOf, findUserById, findUserByUsername, iso, type UserRow } from '../users/repo.ts';
 import { hashPassword, newToken, tokenDigest, verifyPassword } from './secrets.ts';
-import { createSession, type OpenSession, revokeAllSessions } from './sessions.ts';
+import { createSession, forgetCachedSessions, type OpenSession, revokeAllSessions } from './sessions.ts';
 import { LoginThrottle } from './throttle.ts';
 
 export class AuthService {
@@ -61,6 +61,8 @@ export class AuthService {
       .set({ lastLoginAt: sql`now()` })
       .where(eq(users.id, user.id))
       .returning();
+    // The account's other sessions show the new last login too.
+    forgetCachedSessions();
     await audit(this.db, actorOf(user), {
       action: 'auth.login',
       entity: 'user',
@@ -78,13 +80,18 @@ export class AuthService {
       ]);
     }
     const passwordHash = await hashPassword(next);
-    await this.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ passwordHash, mustChangePassword: false, updatedAt: sql`now()` })
-        .where(eq(users.id, user.id));
-      await audit(tx, actor, { action: 'auth.password.change', entity: 'user', entityId: user.id });
-    });
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: false, updatedAt: sql`now()` })
+          .where(eq(users.id, user.id));
+        await audit(tx, actor, { action: 'auth.password.change', entity: 'user', entityId: user.id });
+      });
+    } finally {
+      // The session's account must no longer say the password has to change.
+      forgetCachedSessions();
+    }
   }
 
   async logoutEverywhere(actor: Actor): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { alerts, persons, users } from '../../db/schema.ts';
 
@@ -12,28 +12,25 @@ export function coveringCodes(place: string): string[] {
   return codes;
 }
 
-/** Active area admins whose areas cover the place (GIN index on area_codes). */
-export async function areaAdminsCovering(db: Db, place: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.disabled, false),
-        sql`'area_admin' = any(${users.roles})`,
-        sql`${users.areaCodes} && ${sql.param(coveringCodes(place))}::text[]`,
-      ),
-    );
-  return rows.map((r) => r.id);
+/**
+ * Who a red flag alerts, as a query of one `id` column: every active area admin whose areas cover the
+ * place (`covering`: its `coveringCodes`, a text[]; GIN index on area_codes), and the screener while
+ * their account is active. The one rule, for `alertRecipients` and for the screening's single-statement
+ * store (which passes placeholders).
+ */
+export function alertRecipientsQuery(covering: SQLWrapper, screenerId: SQLWrapper): SQL {
+  return sql`select u.id from ${users} u
+     where u.disabled = false and 'area_admin' = any(u.roles) and u.area_codes && ${covering}::text[]
+    union
+    select u.id from ${users} u where u.id = ${screenerId}::uuid and u.disabled = false`;
 }
 
-export async function isActiveUser(db: Db, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.disabled, false)))
-    .limit(1);
-  return Boolean(row);
+/** The alert's recipients for a place and a screener (see `alertRecipientsQuery`), in one query. */
+export async function alertRecipients(db: Db, place: string, screenerId: string | null): Promise<string[]> {
+  const result = await db.execute(
+    alertRecipientsQuery(sql.param(coveringCodes(place)), sql.param(screenerId)),
+  );
+  return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
 /** One alert per (screening, recipient, flag): raising the same flag again adds nothing. */

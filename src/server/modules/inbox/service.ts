@@ -10,11 +10,10 @@ import { filterAccessible } from '../groups/access.ts';
 import { isoOf } from '../screenings/iso.ts';
 import {
   type AlertRow,
+  alertRecipients,
   alertsOf,
-  areaAdminsCovering,
   findAlert,
   insertAlerts,
-  isActiveUser,
   markAllRead,
   markRead,
   peopleOf,
@@ -61,11 +60,8 @@ export async function raiseAlerts(
   },
 ): Promise<number> {
   if (s.raised.length === 0) return 0;
-  const recipients = new Set(await areaAdminsCovering(db, s.place));
-  if (s.screenerId && !recipients.has(s.screenerId) && (await isActiveUser(db, s.screenerId))) {
-    recipients.add(s.screenerId);
-  }
-  const rows = [...recipients].flatMap((recipientId) =>
+  const recipients = await alertRecipients(db, s.place, s.screenerId);
+  const rows = recipients.flatMap((recipientId) =>
     s.raised.map((r) => ({
       recipientId,
       kind: 'alert',

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditLog, persons, screeningRevisions, screenings } from '../../db/schema.ts';
+import { alerts, auditLog, persons, screeningRevisions, screenings } from '../../db/schema.ts';
+import { alertRecipientsQuery, coveringCodes } from '../inbox/repo.ts';
 import type { PersonRow } from '../persons/repo.ts';
 
 export type ScreeningRow = typeof screenings.$inferSelect;
@@ -138,7 +139,37 @@ function prepareStatements(db: Db) {
     .select()
     .from(inserted)
     .prepare('screening_insert_audited');
-  return { lookup, insertAudited };
+
+  // A capture that raises alerts: the same, plus one alert per recipient and flag; the audit row
+  // counts the alerts made, as `raiseAlerts` and `audit` would inside a transaction.
+  const alerted = db.$with('alerted', { id: alerts.id }).as(
+    sql`insert into ${alerts} (recipient_id, kind, person_id, screening_id, area_code, instrument, flag, urgent)
+      select r.id, 'alert', ${p('personId')}::uuid, i.id, ${p('areaCode')}::text, ${p('instrument')}::text,
+             f.flag, f.urgent
+        from inserted i
+       cross join (${alertRecipientsQuery(p('alertCovering'), p('takenBy'))}) r
+       cross join unnest(${p('alertFlags')}::text[], ${p('alertUrgent')}::boolean[]) as f(flag, urgent)
+      on conflict (screening_id, recipient_id, flag) do nothing
+      returning ${alerts.id}`,
+  );
+  const alertedAudit = db.$with('audited').as(
+    db.insert(auditLog).values({
+      actorId: p('auditActorId'),
+      action: p('auditAction'),
+      entity: 'screening',
+      entityId: sql`(select ${inserted.id}::text from ${inserted})`,
+      areaCode: p('areaCode'),
+      outcome: 'ok',
+      detail: sql`${p('auditDetail')}::jsonb || jsonb_build_object('alerts', (select count(*)::int from ${alerted}))`,
+      subjectIds: p('auditSubjectIds'),
+    }),
+  );
+  const insertAlerted = db
+    .with(inserted, alerted, alertedAudit)
+    .select()
+    .from(inserted)
+    .prepare('screening_insert_alerted');
+  return { lookup, insertAudited, insertAlerted };
 }
 
 /**
@@ -154,6 +185,39 @@ export async function insertAudited(db: Db, row: NewScreening, entry: CreateAudi
     auditActorId: entry.actorId,
     auditAction: entry.action,
     auditDetail: entry.detail,
+    auditSubjectIds: entry.subjectIds,
+  });
+  return { ...row, ...made!, revisionReason: null, revisedBy: null, revisedAt: null };
+}
+
+/** The alerts of a screening stored by `insertAlerted`: its red flags, to whom `alertRecipientsQuery` says. */
+export interface CreateAlerts {
+  /** The person's place (village, else subdistrict): whose area admins are alerted. */
+  place: string;
+  raised: readonly { flag: string; urgent: boolean }[];
+}
+
+/**
+ * Stores a screening, its alerts and its audit row in one statement (no BEGIN and COMMIT round trips):
+ * the path of a capture that raises alerts and moves no ADL group. The screener (`takenBy`) is alerted
+ * while their account is active, with the area admins covering the place. The audit detail's `alerts`
+ * is the number of alerts made, counted by the statement itself.
+ */
+export async function insertAlerted(
+  db: Db,
+  row: NewScreening,
+  raising: CreateAlerts,
+  entry: CreateAudit,
+): Promise<ScreeningRow> {
+  const [made] = await prepared(db).insertAlerted.execute({
+    ...row,
+    alertCovering: coveringCodes(raising.place),
+    alertFlags: raising.raised.map((r) => r.flag),
+    alertUrgent: raising.raised.map((r) => r.urgent),
+    auditActorId: entry.actorId,
+    auditAction: entry.action,
+    // Merged into jsonb by the statement itself, so sent as JSON text (the column mapping does not apply).
+    auditDetail: JSON.stringify(entry.detail),
     auditSubjectIds: entry.subjectIds,
   });
   return { ...row, ...made!, revisionReason: null, revisedBy: null, revisedAt: null };

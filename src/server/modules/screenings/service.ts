@@ -26,6 +26,7 @@ import {
   correctAdl,
   findByClientId,
   findScreening,
+  insertAlerted,
   insertAudited,
   insertAuditedMany,
   insertScreening,
@@ -207,6 +208,22 @@ export async function store(
         detail: createDetail(row, 0),
         subjectIds: [person.id],
       });
+      return { screening: toScreeningDto(stored), created: true };
+    }
+    if (!adlGroup) {
+      // Red flags, no ADL: the screening, its alerts and its audit row in one statement.
+      const stored = await insertAlerted(
+        c.db,
+        row,
+        { place: placeOf(person), raised: a.raised },
+        {
+          actorId: c.actor.userId,
+          action: 'screening.create',
+          // `alerts` is set by the statement: the number it made.
+          detail: createDetail(row, 0),
+          subjectIds: [person.id],
+        },
+      );
       return { screening: toScreeningDto(stored), created: true };
     }
     const inserted = await c.db.transaction(async (tx) => {

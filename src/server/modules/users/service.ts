@@ -10,7 +10,7 @@ import { conflict, invalid, notFound, ruleBroken } from '../../http/problem.ts';
 import { findAreas } from '../areas/repo.ts';
 import { audit } from '../audit/service.ts';
 import { hashPassword } from '../auth/secrets.ts';
-import { revokeAllSessions } from '../auth/sessions.ts';
+import { forgetCachedSessions, revokeAllSessions } from '../auth/sessions.ts';
 import { dto, findUserById, toUserDto } from './repo.ts';
 
 export interface UserQuery {
@@ -118,31 +118,37 @@ export async function update(db: Db, actor: Actor, id: string, patch: UserPatch)
   if (patch.disabled && id === actor.userId) throw ruleBroken('cannot_disable_self', {}, 'disabled');
   await validateReferences(db, next.organizationId ?? undefined, patch.areaCodes ?? []);
 
-  return db.transaction(async (tx) => {
-    const losesOperator =
-      (patch.disabled || (patch.roles && !patch.roles.includes('operator'))) &&
-      current.roles.includes('operator');
-    if (losesOperator && (await activeOperators(tx, id)) === 0) throw ruleBroken('last_operator');
-    const [row] = await tx
-      .update(users)
-      .set({
-        ...patch,
-        ...(patch.roles ? { roles: unique(patch.roles) } : {}),
-        ...(patch.areaCodes ? { areaCodes: unique(patch.areaCodes) } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(users.id, id))
-      .returning();
-    // A disabled account must lose access at once, not when its sessions expire.
-    if (patch.disabled) await revokeAllSessions(tx, id);
-    await audit(tx, actor, {
-      action: 'user.update',
-      entity: 'user',
-      entityId: id,
-      detail: { fields: Object.keys(patch) },
+  // Roles, areas, organisation or a disable apply to the account's next request: its cached
+  // sessions go once the change has committed (or failed, which costs nothing).
+  try {
+    return await db.transaction(async (tx) => {
+      const losesOperator =
+        (patch.disabled || (patch.roles && !patch.roles.includes('operator'))) &&
+        current.roles.includes('operator');
+      if (losesOperator && (await activeOperators(tx, id)) === 0) throw ruleBroken('last_operator');
+      const [row] = await tx
+        .update(users)
+        .set({
+          ...patch,
+          ...(patch.roles ? { roles: unique(patch.roles) } : {}),
+          ...(patch.areaCodes ? { areaCodes: unique(patch.areaCodes) } : {}),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(users.id, id))
+        .returning();
+      // A disabled account must lose access at once, not when its sessions expire.
+      if (patch.disabled) await revokeAllSessions(tx, id);
+      await audit(tx, actor, {
+        action: 'user.update',
+        entity: 'user',
+        entityId: id,
+        detail: { fields: Object.keys(patch) },
+      });
+      return toUserDto(tx, row!);
     });
-    return toUserDto(tx, row!);
-  });
+  } finally {
+    forgetCachedSessions();
+  }
 }
 
 export async function resetPassword(db: Db, actor: Actor, id: string, newPassword: string): Promise<void> {
@@ -150,14 +156,18 @@ export async function resetPassword(db: Db, actor: Actor, id: string, newPasswor
   if (!current) throw notFound();
   ensureAllowed(actor, { action: 'user.resetPassword', target: current });
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: true, updatedAt: sql`now()` })
-      .where(eq(users.id, id));
-    await revokeAllSessions(tx, id);
-    await audit(tx, actor, { action: 'user.password.reset', entity: 'user', entityId: id });
-  });
+  try {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ passwordHash, mustChangePassword: true, updatedAt: sql`now()` })
+        .where(eq(users.id, id));
+      await revokeAllSessions(tx, id);
+      await audit(tx, actor, { action: 'user.password.reset', entity: 'user', entityId: id });
+    });
+  } finally {
+    forgetCachedSessions();
+  }
 }
 
 async function activeOperators(db: Db, except: string): Promise<number> {
