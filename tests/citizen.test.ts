@@ -5,8 +5,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInstrument } from '../src/core/instruments/index.ts';
 import { answersWith } from '../src/core/instruments/testSupport.ts';
+import { bangkokMonth } from '../src/core/screenings/month.ts';
 import { checkDigit } from '../src/core/thai/nationalId.ts';
 import {
+  activities,
   auditLog,
   careGroups,
   groupAssignments,
@@ -493,6 +495,7 @@ describe('me/data: everything held about the person', () => {
         'household',
         'links',
         'person',
+        'plans',
         'revisions',
         'screenings',
       ].sort(),
@@ -509,6 +512,7 @@ describe('me/data: everything held about the person', () => {
       reason: 'โทรศัพท์ใหม่',
       changes: { phone: { from: null, to: '0812345678' } },
     });
+    expect(d.plans).toEqual([]);
     expect(d.screenings).toEqual([
       expect.objectContaining({
         instrument: 'wellbeing20',
@@ -682,6 +686,246 @@ describe('who looked at my data', () => {
     expect((await page(admin, '?cursor=nonsense')).statusCode).toBe(400);
   });
 });
+
+describe('my well-being plan', () => {
+  let p: Awaited<ReturnType<typeof register>>;
+  let q: Awaited<ReturnType<typeof register>>;
+  let me: Client;
+  let proxy: Client;
+  let planId: string;
+  let otherPlanId: string;
+  let walk: { id: string };
+  let meds: { id: string };
+  let otherActivityId: string;
+  let data: Record<string, unknown> & { plans: ExportedPlanJson[] };
+  let body: string;
+  const month = bangkokMonth(new Date());
+  const SELF_NOTE = 'เดินทุกเช้ากับหลาน';
+  const OTHER_NOTE = `บันทึกของคนอื่น ${randomUUID().slice(0, 6)}`;
+  const OTHER_GOAL = `เป้าหมายของคนอื่น ${randomUUID().slice(0, 6)}`;
+
+  const libraryId = async (code: string) => {
+    const [row] = await t.database.db
+      .select({ id: activities.id })
+      .from(activities)
+      .where(eq(activities.code, code));
+    return row!.id;
+  };
+  const progress = (c: Client, id: string, entries: unknown[]) =>
+    c.request({ method: 'POST', url: `/api/v1/plans/${id}/progress`, payload: { month, entries } });
+
+  beforeAll(async () => {
+    p = await register(volunteer, 'ทำตามแผน');
+    q = await register(volunteer, 'แผนคนอื่น');
+    const walkId = await libraryId('elder-exercise-group');
+    const medsId = await libraryId('weekly-medicine-box');
+    const made = await volunteer.request({
+      method: 'POST',
+      url: `/api/v1/persons/${p.id}/plans`,
+      payload: {
+        goals: { personal: 'อยากเดินไปวัดได้เอง' },
+        activities: [
+          { activityId: walkId, responsible: 'self', goal: 'เดินวันละ 30 นาที' },
+          { activityId: medsId, responsible: 'family', responsibleName: 'ลูกสาว' },
+        ],
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    planId = made.json().id;
+    walk = made.json().activities.find((a: { activityId: string }) => a.activityId === walkId);
+    meds = made.json().activities.find((a: { activityId: string }) => a.activityId === medsId);
+    // Version 2 drops the medicine box.
+    const adjusted = await volunteer.request({
+      method: 'PATCH',
+      url: `/api/v1/plans/${planId}`,
+      payload: {
+        reason: 'จัดยาเองได้แล้ว',
+        activities: [{ id: walk.id, activityId: walkId, responsible: 'self', goal: 'เดินวันละ 45 นาที' }],
+      },
+    });
+    expect(adjusted.statusCode, adjusted.body).toBe(200);
+    expect(adjusted.json().version).toBe(2);
+
+    const other = await volunteer.request({
+      method: 'POST',
+      url: `/api/v1/persons/${q.id}/plans`,
+      payload: {
+        goals: { personal: OTHER_GOAL },
+        activities: [{ activityId: walkId, responsible: 'self' }],
+      },
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    otherPlanId = other.json().id;
+    otherActivityId = other.json().activities[0].id;
+    const otherReport = await progress(volunteer, otherPlanId, [
+      { planActivityId: otherActivityId, status: 'not_done', note: OTHER_NOTE },
+    ]);
+    expect(otherReport.statusCode, otherReport.body).toBe(201);
+
+    me = await claimed(p.id);
+    proxy = await claimed(p.id, { relation: 'proxy', proxyName: 'ลูกชาย' });
+  });
+
+  it('the citizen reads their own plan and its versions', async () => {
+    const res = await me.request({ method: 'GET', url: `/api/v1/plans/${planId}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: planId, personId: p.id, version: 2, status: 'active' });
+    expect(res.json().activities.map((a: { id: string }) => a.id)).toEqual([walk.id]);
+    const list = await me.request({ method: 'GET', url: `/api/v1/persons/${p.id}/plans` });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([planId]);
+    const old = await me.request({ method: 'GET', url: `/api/v1/plans/${planId}?version=1` });
+    expect(old.statusCode, old.body).toBe(200);
+    expect(old.json().activities).toHaveLength(2);
+  });
+
+  it('reports this month’s progress as self; the named proxy reports as proxy', async () => {
+    const mine = await progress(me, planId, [{ planActivityId: walk.id, status: 'partly', note: SELF_NOTE }]);
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json().entries).toEqual([
+      expect.objectContaining({ planActivityId: walk.id, status: 'partly', reportedAs: 'self' }),
+    ]);
+    const theirs = await progress(proxy, planId, [{ planActivityId: walk.id, status: 'done' }]);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.json().entries[0]).toMatchObject({ reportedAs: 'proxy', superseded: false });
+    expect(theirs.json().adherence).toEqual({ percent: 100, months: 1 });
+    // Audited naming the person, with neither the note nor a name in it.
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'plan.progress' and ${auditLog.entityId} = ${planId}`);
+    expect(rows.map((r) => (r.detail as { reportedAs: string }).reportedAs).sort()).toEqual([
+      'proxy',
+      'self',
+    ]);
+    for (const r of rows) expect(r.subjectIds).toEqual([p.id]);
+    expect(JSON.stringify(rows)).not.toContain(SELF_NOTE);
+  });
+
+  it('a dropped activity cannot be reported on', async () => {
+    const res = await progress(me, planId, [{ planActivityId: meds.id, status: 'done' }]);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].path).toBe('entries.0.planActivityId');
+  });
+
+  it('cannot change the plan (403), neither the person nor the proxy', async () => {
+    for (const c of [me, proxy]) {
+      const res = await c.request({
+        method: 'PATCH',
+        url: `/api/v1/plans/${planId}`,
+        payload: { reason: 'อยากปิดเอง', status: 'closed' },
+      });
+      expect(res.statusCode, res.body).toBe(403);
+    }
+    const after = await volunteer.request({ method: 'GET', url: `/api/v1/plans/${planId}` });
+    expect(after.json()).toMatchObject({ version: 2, status: 'active' });
+  });
+
+  it("cannot read or report on another person's plan (404)", async () => {
+    expect((await me.request({ method: 'GET', url: `/api/v1/plans/${otherPlanId}` })).statusCode).toBe(404);
+    expect(
+      (await me.request({ method: 'GET', url: `/api/v1/plans/${otherPlanId}/progress` })).statusCode,
+    ).toBe(404);
+    expect((await me.request({ method: 'GET', url: `/api/v1/persons/${q.id}/plans` })).statusCode).toBe(404);
+    const report = await progress(me, otherPlanId, [{ planActivityId: otherActivityId, status: 'done' }]);
+    expect(report.statusCode).toBe(404);
+  });
+
+  describe('in the export', () => {
+    beforeAll(async () => {
+      const res = await me.request({ method: 'GET', url: '/api/v1/me/data' });
+      expect(res.statusCode, res.body).toBe(200);
+      data = res.json();
+      body = res.body;
+    });
+
+    it('holds the plan as it is now, with every activity it ever had', () => {
+      expect(data.plans).toHaveLength(1);
+      const plan = data.plans[0]!;
+      expect(plan).toMatchObject({
+        id: planId,
+        status: 'active',
+        version: 2,
+        goals: { personal: 'อยากเดินไปวัดได้เอง' },
+        adherence: { percent: 100, months: 1 },
+      });
+      const byId = new Map(plan.activities.map((a) => [a.id, a]));
+      expect(byId.get(walk.id)).toMatchObject({
+        goal: 'เดินวันละ 45 นาที',
+        addedInVersion: 1,
+        removedInVersion: null,
+        adherence: 100,
+      });
+      expect(byId.get(meds.id)).toMatchObject({
+        responsibleName: 'ลูกสาว',
+        addedInVersion: 1,
+        removedInVersion: 2,
+      });
+    });
+
+    it('holds every version as it was, with its reason', () => {
+      const versions = data.plans[0]!.versions;
+      expect(versions.map((v) => v.version)).toEqual([1, 2]);
+      expect(versions[0]!.snapshot.activities.map((a) => a.id).sort()).toEqual([walk.id, meds.id].sort());
+      expect(versions[0]!.snapshot.activities.find((a) => a.id === walk.id)?.goal).toBe('เดินวันละ 30 นาที');
+      expect(versions[1]).toMatchObject({ reason: 'จัดยาเองได้แล้ว', createdBy: 'ผู้ทดสอบ' });
+      expect(versions[1]!.snapshot.activities.map((a) => a.id)).toEqual([walk.id]);
+    });
+
+    it('holds every progress report, the superseded one marked, and who reported as what', () => {
+      const reports = data.plans[0]!.progress;
+      expect(reports).toEqual([
+        expect.objectContaining({
+          planActivityId: walk.id,
+          month,
+          status: 'partly',
+          note: SELF_NOTE,
+          reportedAs: 'self',
+          superseded: true,
+        }),
+        expect.objectContaining({
+          planActivityId: walk.id,
+          status: 'done',
+          reportedAs: 'proxy',
+          superseded: false,
+        }),
+      ]);
+    });
+
+    it("holds nothing of the other person's plan", () => {
+      for (const foreign of [otherPlanId, otherActivityId, OTHER_NOTE, OTHER_GOAL, q.id, q.firstName]) {
+        expect(body).not.toContain(foreign);
+      }
+    });
+
+    it('the proxy exports the same plans; the export audit counts them', async () => {
+      const res = await proxy.request({ method: 'GET', url: '/api/v1/me/data' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().plans.map((x: { id: string }) => x.id)).toEqual([planId]);
+      const rows = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.action} = 'person.export' and ${auditLog.actorId} = ${me.userId}`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.detail).toMatchObject({ plans: 1 });
+    });
+  });
+});
+
+/** The parts of an exported plan these tests read. */
+interface ExportedPlanJson {
+  id: string;
+  status: string;
+  version: number;
+  activities: { id: string; goal: string | null; removedInVersion: number | null }[];
+  versions: {
+    version: number;
+    reason: string | null;
+    createdBy: string | null;
+    snapshot: { activities: { id: string; goal: string | null }[] };
+  }[];
+  progress: { planActivityId: string; status: string; reportedAs: string; superseded: boolean }[];
+}
 
 describe('nothing logged or audited with a code or a name', () => {
   it('neither the request log nor the audit trail holds a code, a name or a password', async () => {

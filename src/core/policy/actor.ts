@@ -30,3 +30,8 @@ export function inScope(actor: Actor, code: string | null | undefined): boolean 
 export function placeOf(record: { areaCode: string; villageCode?: string | null }): string {
   return record.villageCode ?? record.areaCode;
 }
+
+/** An account that is only a citizen's (the person or their proxy): it holds nothing but their own data. */
+export function citizenOnly(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((r) => r === 'citizen');
+}

@@ -88,6 +88,11 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
     { to: '/households', label: t('households.title'), show: registry.list },
     { to: '/activities', label: t('plans.nav.library'), show: user.roles.some((r) => r !== 'citizen') },
     {
+      to: '/activity-groups',
+      label: t('activityGroups.nav'),
+      show: registry.list || Boolean(user.organizationId && user.roles.some((r) => r !== 'citizen')),
+    },
+    {
       to: '/plan-tasks',
       label: t('plans.nav.tasks'),
       show: Boolean(user.organizationId) && user.roles.some((r) => r !== 'citizen'),

@@ -44,6 +44,10 @@ const ActivitiesPage = lazy(() => import('../features/plans/ActivitiesPage.tsx')
 const ActivityNewPage = lazy(() => import('../features/plans/ActivityNewPage.tsx'));
 const ActivityPage = lazy(() => import('../features/plans/ActivityPage.tsx'));
 const PlanTasksPage = lazy(() => import('../features/plans/PlanTasksPage.tsx'));
+const ActivityGroupsPage = lazy(() => import('../features/activityGroups/ActivityGroupsPage.tsx'));
+const ActivityGroupNewPage = lazy(() => import('../features/activityGroups/ActivityGroupNewPage.tsx'));
+const ActivityGroupPage = lazy(() => import('../features/activityGroups/ActivityGroupPage.tsx'));
+const AttendancePage = lazy(() => import('../features/activityGroups/AttendancePage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -112,6 +116,10 @@ export const router = createBrowserRouter([
       { path: '/activities/new', element: <ActivityNewPage /> },
       { path: '/activities/:id', element: <ActivityPage /> },
       { path: '/plan-tasks', element: <PlanTasksPage /> },
+      { path: '/activity-groups', element: <ActivityGroupsPage /> },
+      { path: '/activity-groups/new', element: <ActivityGroupNewPage /> },
+      { path: '/activity-groups/:id', element: <ActivityGroupPage /> },
+      { path: '/activity-groups/:id/attendance', element: <AttendancePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

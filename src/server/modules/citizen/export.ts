@@ -1,3 +1,5 @@
+import { placeOf } from '../../../core/policy/index.ts';
+import { ensureAllowed } from '../../http/auth.ts';
 import { audit } from '../audit/service.ts';
 import { mayReadNationalId } from '../groups/access.ts';
 import { revisionsOf } from '../persons/repo.ts';
@@ -5,6 +7,7 @@ import { present } from '../persons/service.ts';
 import { toScreeningDto } from '../screenings/dto.ts';
 import { screeningsOfPerson } from '../screenings/repo.ts';
 import { iso } from '../users/repo.ts';
+import { plansForExport } from './plans.ts';
 import {
   alertsAbout,
   assignmentsOf,
@@ -22,7 +25,8 @@ const isoOrNull = (v: string | null) => (v ? iso(v) : null);
  * `GET /me/data`: everything held about the person, for the person (or the
  * proxy they named) to keep — the record with the full national ID (it is
  * theirs), household, consents, changes, screenings with answers and scores,
- * alerts, groups, assignments, links and the access log.
+ * well-being plans (every version, activity and progress report), alerts,
+ * groups, assignments, links and the access log.
  */
 export async function myData(c: CitizenContext, personId: string | undefined) {
   const { actor, person, relation } = await linkedPerson(c, personId);
@@ -34,15 +38,19 @@ export async function myData(c: CitizenContext, personId: string | undefined) {
     record.nationalIdMasked = false;
   }
 
-  const [household, consentRows, revisions, alertRows, enrolments, assignments, links] = await Promise.all([
-    person.householdId ? householdOf(db, person.householdId) : undefined,
-    consentRecordsOf(db, person.id),
-    revisionsOf(db, person.id),
-    alertsAbout(db, person.id),
-    enrolmentsOf(db, person.id),
-    assignmentsOf(db, person.id),
-    linksOfPerson(db, person.id),
-  ]);
+  // The person follows their own plan: the policy decides that too (it allows a linked account to read it).
+  ensureAllowed(actor, { action: 'plan.read', areaCode: placeOf(person), relation });
+  const [household, consentRows, revisions, alertRows, enrolments, assignments, links, plans] =
+    await Promise.all([
+      person.householdId ? householdOf(db, person.householdId) : undefined,
+      consentRecordsOf(db, person.id),
+      revisionsOf(db, person.id),
+      alertsAbout(db, person.id),
+      enrolmentsOf(db, person.id),
+      assignmentsOf(db, person.id),
+      linksOfPerson(db, person.id),
+      plansForExport(db, person.id),
+    ]);
 
   const screenings = [];
   for (let after: [string, string] | null = null; ; ) {
@@ -99,6 +107,7 @@ export async function myData(c: CitizenContext, personId: string | undefined) {
       changes: r.changes as Record<string, unknown>,
     })),
     screenings,
+    plans,
     alerts: alertRows.map(({ alert: a, recipientName }) => ({
       id: a.id,
       kind: a.kind,
@@ -141,7 +150,7 @@ export async function myData(c: CitizenContext, personId: string | undefined) {
     entityId: person.id,
     areaCode: person.areaCode,
     subjectIds: [person.id],
-    detail: { screenings: screenings.length, accessLog: accessLog.length },
+    detail: { screenings: screenings.length, plans: plans.length, accessLog: accessLog.length },
   });
   return data;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   alerts,
@@ -13,6 +13,10 @@ import {
   organizations,
   personLinks,
   persons,
+  planActivities,
+  planProgress,
+  plans,
+  planVersions,
   users,
 } from '../../db/schema.ts';
 
@@ -265,4 +269,47 @@ export async function assignmentsOf(db: Db, personId: string) {
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(groupAssignments.personId, personId))
     .orderBy(desc(groupAssignments.assignedAt));
+}
+
+/** Every plan of the person, newest first (a person has few: one active, the rest closed). */
+export async function plansOf(db: Db, personId: string) {
+  return db
+    .select({ plan: plans, createdByName: users.displayName })
+    .from(plans)
+    .leftJoin(users, eq(users.id, plans.createdBy))
+    .where(eq(plans.personId, personId))
+    .orderBy(desc(plans.createdAt), desc(plans.id));
+}
+
+/** Every version of the given plans as it was (its snapshot), oldest first, with who made it. */
+export async function planVersionsOf(db: Db, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .select({ version: planVersions, createdByName: users.displayName })
+    .from(planVersions)
+    .leftJoin(users, eq(users.id, planVersions.createdBy))
+    .where(inArray(planVersions.planId, planIds))
+    .orderBy(asc(planVersions.planId), asc(planVersions.version));
+}
+
+/** Every activity ever in the given plans, the dropped ones too, with the responsible organisation's name. */
+export async function planActivitiesOfPlans(db: Db, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .select({ activity: planActivities, organizationName: organizations.name })
+    .from(planActivities)
+    .leftJoin(organizations, eq(organizations.id, planActivities.organizationId))
+    .where(inArray(planActivities.planId, planIds))
+    .orderBy(asc(planActivities.createdAt), asc(planActivities.id));
+}
+
+/** Every progress report on the given plans, superseded ones too, oldest first, with who reported. */
+export async function planProgressOfPlans(db: Db, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .select({ progress: planProgress, reportedByName: users.displayName })
+    .from(planProgress)
+    .leftJoin(users, eq(users.id, planProgress.reportedBy))
+    .where(inArray(planProgress.planId, planIds))
+    .orderBy(asc(planProgress.month), asc(planProgress.createdAt), asc(planProgress.id));
 }

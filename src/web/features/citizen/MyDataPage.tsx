@@ -22,12 +22,14 @@ import { AccessLog } from './AccessLog.tsx';
 import { AddLinkForm } from './AddLinkForm.tsx';
 import { downloadMyData, useMyLinks, useUnlink } from './api.ts';
 import { MyConsents } from './MyConsents.tsx';
+import { MyPlans } from './MyPlans.tsx';
 import { SelfEditDialog } from './SelfEditDialog.tsx';
 import { relationText } from './words.ts';
 
 /**
  * `/me` — "ข้อมูลของฉัน / My data": the citizen's own record, screenings,
- * consents and who looked at them; the download and the printable page; and
+ * well-being plan (with this month's progress report), consents and who
+ * looked at them; the download and the printable page; and
  * the records linked to the account (a proxy may care for two parents).
  */
 export default function MyDataPage() {
@@ -134,6 +136,9 @@ function PersonView({ link }: { link: MyLink }) {
           {t('citizen.me.screenMyself')}
         </Button>
         <MyScreenings personId={link.personId} />
+      </Section>
+      <Section id="my-plan" title={t('citizen.plan.title')}>
+        <MyPlans personId={link.personId} />
       </Section>
       {person.data && (
         <Section id="my-consents" title={t('persons.consent.title')}>

@@ -10,9 +10,11 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/LoadingState.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { birthDateText, enumLabel, houseLine, nationalityLabel, personName } from '../persons/labels.ts';
+import { dimensionLabel, monthLabel } from '../plans/parts.tsx';
 import { answerText, instrumentTitle } from '../screenings/instruments.ts';
 import { dimensionText, flagText } from '../screenings/words.ts';
-import { type MyData, useMyData, useMyLinks } from './api.ts';
+import { type MyData, type MyPlan, useMyData, useMyLinks } from './api.ts';
+import { whoDoesIt } from './MyPlans.tsx';
 import { actionText, actorText, changedFields, groupText, relationText, sourceText } from './words.ts';
 import './print.css';
 
@@ -204,6 +206,12 @@ function Printout({ data, t }: { data: MyData; t: TFunction }) {
         );
       })}
 
+      <h2>{t('citizen.plan.title')}</h2>
+      {data.plans.length === 0 && <p>{none}</p>}
+      {data.plans.map((plan) => (
+        <PrintedPlan key={plan.id} plan={plan} t={t} />
+      ))}
+
       <h2>{t('citizen.print.alerts')}</h2>
       <Table
         head={[t('citizen.print.when'), t('citizen.print.what'), t('citizen.print.to')]}
@@ -259,6 +267,84 @@ function Printout({ data, t }: { data: MyData; t: TFunction }) {
         ])}
       />
     </article>
+  );
+}
+
+/** One plan on paper: as it is now, every activity it ever had, every monthly report, every version. */
+function PrintedPlan({ plan, t }: { plan: MyPlan; t: TFunction }) {
+  const none = '—';
+  const titles = new Map(plan.activities.map((a) => [a.id, a.title]));
+  const adherence = (percent: number | null) =>
+    percent === null ? t('plans.adherence.none') : t('plans.adherence.value', { percent });
+  const inPlan = (a: MyPlan['activities'][number]) =>
+    a.removedInVersion === null
+      ? t('citizen.plan.print.fromVersion', { from: a.addedInVersion })
+      : t('citizen.plan.print.versionRange', { from: a.addedInVersion, to: a.removedInVersion - 1 });
+  return (
+    <section className="print-plan">
+      <h3>
+        {t('citizen.plan.version', { version: plan.version })} · {t(`plans.status.${plan.status}`)} ·{' '}
+        {d(plan.startsOn)} – {d(plan.endsOn)}
+      </h3>
+      <p>
+        {t('citizen.plan.personalGoal', { goal: plan.goals.personal || none })} · {t('plans.view.adherence')}:{' '}
+        {adherence(plan.adherence.percent)}
+      </p>
+      <Table
+        head={[
+          t('citizen.plan.print.activity'),
+          t('citizen.plan.print.who'),
+          t('citizen.plan.print.goal'),
+          t('plans.view.adherence'),
+          t('citizen.plan.print.inPlan'),
+        ]}
+        rows={plan.activities.map((a) => [
+          `${a.title} (${dimensionLabel(t, a.dimension)})`,
+          `${whoDoesIt(t, a)} · ${t(`plans.mode.${a.mode}`)}`,
+          a.goal ?? none,
+          adherence(a.adherence),
+          inPlan(a),
+        ])}
+      />
+      <h4>{t('citizen.plan.print.progress')}</h4>
+      <Table
+        head={[
+          t('citizen.plan.print.month'),
+          t('citizen.plan.print.activity'),
+          t('citizen.plan.print.result'),
+          t('citizen.plan.print.reportedBy'),
+          t('citizen.print.when'),
+        ]}
+        rows={plan.progress.map((r) => [
+          monthLabel(r.month, 'th', t),
+          titles.get(r.planActivityId) ?? none,
+          [
+            t(`plans.progress.status.${r.status}`),
+            r.note ? `“${r.note}”` : '',
+            r.superseded ? `(${t('citizen.plan.print.superseded')})` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          [t(`citizen.plan.reportedAs.${r.reportedAs}`), r.reportedBy].filter(Boolean).join(' · '),
+          d(r.reportedAt, true),
+        ])}
+      />
+      <h4>{t('citizen.plan.print.versions')}</h4>
+      <Table
+        head={[
+          t('citizen.plan.print.version'),
+          t('citizen.print.when'),
+          t('citizen.print.by'),
+          t('citizen.plan.print.reason'),
+        ]}
+        rows={plan.versions.map((v) => [
+          t('citizen.plan.version', { version: v.version }),
+          d(v.createdAt, true),
+          v.createdBy ?? none,
+          v.reason ?? none,
+        ])}
+      />
+    </section>
   );
 }
 

@@ -7,6 +7,15 @@ import type {
   PersonLinks,
 } from '../../../core/schemas/citizen.ts';
 import type { Person, Session } from '../../../core/schemas/index.ts';
+import type {
+  ActivityMode,
+  PlanDimension,
+  PlanGoals,
+  PlanResponsible,
+  PlanStatus,
+  ProgressReporter,
+  ProgressStatus,
+} from '../../../core/schemas/plan.ts';
 import { ApiError, del, get, type Page, post, setCsrfToken } from '../../app/api.ts';
 import { currentLanguage } from '../../app/i18n/index.ts';
 import { SESSION_KEY } from '../../app/queryClient.ts';
@@ -161,6 +170,7 @@ export interface MyData {
     changes: Record<string, unknown>;
   }[];
   screenings: Screening[];
+  plans: MyPlan[];
   alerts: { id: string; flag: string; urgent: boolean; recipient: string | null; createdAt: string }[];
   groups: { groupId: string; groupName: string; enrolledAt: string; dischargedAt: string | null }[];
   assignments: {
@@ -178,4 +188,49 @@ export interface MyData {
     revokedAt: string | null;
   }[];
   accessLog: PersonAuditEntry[];
+}
+
+/** One well-being plan in `GET /me/data`: now, every version as it was, every activity and report. */
+export interface MyPlan {
+  id: string;
+  status: PlanStatus;
+  version: number;
+  goals: PlanGoals;
+  startsOn: string | null;
+  endsOn: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  adherence: { percent: number | null; months: number };
+  activities: {
+    id: string;
+    dimension: PlanDimension;
+    title: string;
+    responsible: PlanResponsible;
+    organizationName: string | null;
+    responsibleName: string | null;
+    mode: ActivityMode;
+    goal: string | null;
+    addedInVersion: number;
+    removedInVersion: number | null;
+    adherence: number | null;
+  }[];
+  versions: {
+    version: number;
+    reason: string | null;
+    createdBy: string | null;
+    createdAt: string;
+    snapshot: { activities: { id: string }[] };
+  }[];
+  progress: {
+    id: string;
+    planActivityId: string;
+    month: string;
+    status: ProgressStatus;
+    note: string | null;
+    reportedAs: ProgressReporter;
+    reportedBy: string | null;
+    reportedAt: string;
+    superseded: boolean;
+  }[];
 }

@@ -9,11 +9,16 @@ import {
   schemaErrors,
   shownPaths,
 } from '../../app/validation.ts';
+import {
+  type BuddhistDate,
+  NO_DATE,
+  parseBuddhistDate,
+  toBuddhistDate,
+} from '../../components/buddhistDate.ts';
+import { DateFields } from '../../components/DateFields.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAreaChildren } from '../areas/api.ts';
 import { areaLabel } from '../areas/labels.ts';
-import { EndDateFields } from './EndDateFields.tsx';
-import { type BuddhistDate, NO_DATE, parseBuddhistDate, toBuddhistDate } from './endDate.ts';
 import { SubdistrictSelect } from './SubdistrictSelect.tsx';
 import type { Group as GroupData } from './types.ts';
 
@@ -123,7 +128,13 @@ export function GroupForm({ group, scopes = null, submitLabel, pending, error, o
           onChange={(e) => setPurpose(e.currentTarget.value)}
           error={shown.purpose}
         />
-        <EndDateFields value={endDate} onChange={setEndDate} error={shown.endsAt} />
+        <DateFields
+          legend={t('groups.form.endDate')}
+          hint={t('groups.form.endDateHint')}
+          value={endDate}
+          onChange={setEndDate}
+          error={shown.endsAt}
+        />
         {Boolean(error) && <ErrorAlert error={error} shownFields={shownPaths(error, FIELDS)} />}
         <Group justify="flex-end" gap="sm">
           {onCancel && (

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { citizenOnly } from '../../../core/policy/actor.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { AreaNames } from '../areas/AreaNames.tsx';
 import { useCan, useCurrentUser } from '../auth/session.ts';
@@ -13,7 +14,7 @@ export default function HomePage() {
 
   const registry = useRegistryAccess();
   // A citizen account holds nothing but its own data: that is their home.
-  if (user.roles.length > 0 && user.roles.every((r) => r === 'citizen')) return <Navigate to="/me" replace />;
+  if (citizenOnly(user.roles)) return <Navigate to="/me" replace />;
   const tiles = [
     {
       to: '/me',

@@ -6,6 +6,7 @@ import { fieldErrorsFor, shownPaths } from '../../app/validation.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { notifySuccess } from '../../components/notifySuccess.ts';
+import { ActivityGroupSelect } from '../activityGroups/ActivityGroupSelect.tsx';
 import { type AdjustRow, rowsOf, toPatch } from './adjust.ts';
 import { usePatchPlan } from './api.ts';
 import { LibraryAdder } from './LibraryAdder.tsx';
@@ -35,6 +36,8 @@ export function PlanAdjustForm({ plan, onDone }: { plan: Plan; onDone: () => voi
           next.organizationId = null;
           next.organizationName = null;
         }
+        // Only an activity done as a group joins a group.
+        if (changes.mode !== undefined && next.mode !== 'group') next.activityGroupId = null;
         return next;
       }),
     );
@@ -84,6 +87,15 @@ export function PlanAdjustForm({ plan, onDone }: { plan: Plan; onDone: () => voi
             ) : (
               <>
                 <ResponsibleFields title={r.title} value={r} onChange={(changes) => update(index, changes)} />
+                {r.mode === 'group' && (
+                  <ActivityGroupSelect
+                    personId={plan.personId}
+                    activityId={r.activityId}
+                    title={r.title}
+                    value={r.activityGroupId}
+                    onChange={(id) => update(index, { activityGroupId: id })}
+                  />
+                )}
                 <Group>
                   {r.id ? (
                     <ConfirmButton

@@ -18,12 +18,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type PlanDimension, planDimensions } from '../../../core/schemas/plan.ts';
 import { ApiError } from '../../app/api.ts';
+import { DateFields } from '../../components/DateFields.tsx';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { notifySuccess } from '../../components/notifySuccess.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { ActivityGroupSelect } from '../activityGroups/ActivityGroupSelect.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { usePerson } from '../persons/api.ts';
 import { personName } from '../persons/labels.ts';
@@ -50,7 +52,6 @@ import {
   activityTitle,
   DimensionHeading,
   dimensionLabel,
-  PlanDateFields,
   useLang,
 } from './parts.tsx';
 import { ResponsibleFields } from './ResponsibleFields.tsx';
@@ -258,6 +259,7 @@ function PickStep({
               g.items.map((c) => (
                 <CandidateCard
                   key={c.activityId}
+                  personId={state.personId}
                   candidate={c}
                   picked={picked.get(c.activityId)}
                   dispatch={dispatch}
@@ -301,10 +303,12 @@ function PickStep({
 }
 
 function CandidateCard({
+  personId,
   candidate: c,
   picked,
   dispatch,
 }: {
+  personId: string;
   candidate: Candidate;
   picked: PickedActivity | undefined;
   dispatch: Dispatch;
@@ -339,6 +343,21 @@ function CandidateCard({
             title={c.title}
             value={picked}
             onChange={(changes) => dispatch({ type: 'update', activityId: c.activityId, changes })}
+          />
+        )}
+        {picked?.mode === 'group' && (
+          <ActivityGroupSelect
+            personId={personId}
+            activityId={c.activityId}
+            title={c.title}
+            value={picked.activityGroupId}
+            onChange={(id, name) =>
+              dispatch({
+                type: 'update',
+                activityId: c.activityId,
+                changes: { activityGroupId: id, activityGroupName: name },
+              })
+            }
           />
         )}
       </Stack>
@@ -414,6 +433,9 @@ function ReviewStep({
                     {p.mode ? ` · ${t(`plans.mode.${p.mode}`)}` : ''}
                   </Text>
                   {p.goal.trim() && <Text size="sm">{t('plans.goalLine', { goal: p.goal.trim() })}</Text>}
+                  {p.mode === 'group' && p.activityGroupId && p.activityGroupName && (
+                    <Text size="sm">{t('activityGroups.pick.line', { name: p.activityGroupName })}</Text>
+                  )}
                 </Paper>
               ))}
             </Stack>
@@ -466,13 +488,13 @@ function ReviewStep({
         </SimpleGrid>
       </Stack>
 
-      <PlanDateFields
+      <DateFields
         legend={t('plans.editor.startsOn')}
         value={state.startsOn}
         onChange={(startsOn) => dispatch({ type: 'dates', startsOn })}
         error={dateError('startsOn')}
       />
-      <PlanDateFields
+      <DateFields
         legend={t('plans.editor.endsOn')}
         value={state.endsOn}
         onChange={(endsOn) => dispatch({ type: 'dates', endsOn })}

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { citizenOnly } from '../../../core/policy/actor.ts';
 import { planPatch } from '../../../core/schemas/plan.ts';
 import { DateText } from '../../components/DateText.tsx';
 import { Empty } from '../../components/Empty.tsx';
@@ -13,6 +14,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { notifySuccess } from '../../components/notifySuccess.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useCurrentUser } from '../auth/session.ts';
 import { usePerson } from '../persons/api.ts';
 import { personName } from '../persons/labels.ts';
 import { useScreening } from '../screenings/api.ts';
@@ -56,12 +58,20 @@ function PlanView({ plan, old }: { plan: Plan; old: boolean }) {
   const name = person.data ? personName(person.data, t) : '';
   const [editing, setEditing] = useState(false);
   const active = plan.status === 'active';
+  // The person and their proxy follow the plan and report on it; the team adjusts it (the server says 403).
+  const citizen = citizenOnly(useCurrentUser().roles);
   const screening = useScreening(plan.screeningId);
   const levels = dimensionLevels(screening.data?.levels as Record<string, string> | undefined);
 
   return (
     <Box maw={800}>
-      <Anchor component={Link} to={`/persons/${plan.personId}`} size="sm" mb="xs" display="inline-block">
+      <Anchor
+        component={Link}
+        to={citizen ? `/me?person=${plan.personId}` : `/persons/${plan.personId}`}
+        size="sm"
+        mb="xs"
+        display="inline-block"
+      >
         ← {name || t('persons.title')}
       </Anchor>
       <PageTitle
@@ -80,9 +90,11 @@ function PlanView({ plan, old }: { plan: Plan; old: boolean }) {
               <Button component={Link} to={`/plans/${plan.id}/progress`} size="md">
                 {t('plans.view.recordProgress')}
               </Button>
-              <Button variant="default" size="md" onClick={() => setEditing(true)}>
-                {t('plans.view.adjust')}
-              </Button>
+              {!citizen && (
+                <Button variant="default" size="md" onClick={() => setEditing(true)}>
+                  {t('plans.view.adjust')}
+                </Button>
+              )}
             </>
           )
         }
@@ -137,7 +149,7 @@ function PlanView({ plan, old }: { plan: Plan; old: boolean }) {
                 ),
               )}
             </Stack>
-            {!old && active && <ClosePlan plan={plan} />}
+            {!old && active && !citizen && <ClosePlan plan={plan} />}
           </>
         )}
         <Versions planId={plan.id} shown={plan.version} latest={plan.currentVersion ?? plan.version} />

@@ -14,7 +14,7 @@ import {
   planDimensions,
   planResponsibles,
 } from '../../../core/schemas/plan.ts';
-import { type BuddhistDate, NO_DATE, parseBuddhistDate } from '../groups/endDate.ts';
+import { type BuddhistDate, NO_DATE, parseBuddhistDate } from '../../components/buddhistDate.ts';
 
 /** How one ticked activity is to be done. */
 export interface PickedActivity {
@@ -29,6 +29,9 @@ export interface PickedActivity {
   responsibleName: string;
   mode: ActivityMode | '';
   goal: string;
+  /** The group activity it joins (only when done as a group); its name, to show without a look-up. */
+  activityGroupId: string | null;
+  activityGroupName: string | null;
 }
 
 export type Step = 'pick' | 'review';
@@ -94,6 +97,8 @@ function pickedFrom(c: Candidate): PickedActivity {
     responsibleName: '',
     mode: '',
     goal: '',
+    activityGroupId: null,
+    activityGroupName: null,
   };
 }
 
@@ -128,6 +133,11 @@ export function editorReducer(state: PlanEditorState, action: EditorAction): Pla
           if (next.responsible !== 'organization') {
             next.organizationId = null;
             next.organizationName = null;
+          }
+          // Only an activity done as a group joins a group.
+          if (action.changes.mode !== undefined && next.mode !== 'group') {
+            next.activityGroupId = null;
+            next.activityGroupName = null;
           }
           return next;
         }),
@@ -202,6 +212,7 @@ export function toPlanCreate(
           : {}),
         ...(p.mode ? { mode: p.mode } : {}),
         ...(goal ? { goal } : {}),
+        ...(p.mode === 'group' && p.activityGroupId ? { activityGroupId: p.activityGroupId } : {}),
       };
     }),
     ...(goals ? { goals } : {}),
@@ -262,6 +273,12 @@ export function loadEditorState(userId: string, personId: string, now = Date.now
     return {
       ...newEditorState(personId, s.clientId),
       ...s,
+      // Drafts kept before groups could be chosen have no group: none.
+      picked: (s.picked ?? []).map((p) => ({
+        ...p,
+        activityGroupId: typeof p.activityGroupId === 'string' ? p.activityGroupId : null,
+        activityGroupName: typeof p.activityGroupName === 'string' ? p.activityGroupName : null,
+      })),
       step: s.step === 'review' ? 'review' : 'pick',
       targets: typeof s.targets === 'object' && s.targets !== null ? s.targets : {},
       personal: typeof s.personal === 'string' ? s.personal : '',

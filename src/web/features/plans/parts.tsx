@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Fieldset,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +7,6 @@ import type { PlanDimension } from '../../../core/schemas/plan.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LevelIcon, levelColor } from '../../components/LevelIcon.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import type { BuddhistDate } from '../groups/endDate.ts';
 import { useActivity } from './api.ts';
 import { addressLabel, adherenceColor, adherencePercent, effectKind } from './grouping.ts';
 import type { Activity, ActivityEffect, LatestProgress } from './types.ts';
@@ -227,77 +215,5 @@ export function EffectLine({ effect }: { effect: ActivityEffect | null }) {
         </Badge>
       )}
     </Stack>
-  );
-}
-
-const MONTHS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
-
-/** A date typed as Thai people say it: day, month by name, Buddhist-era year; all empty = none. */
-export function PlanDateFields({
-  legend,
-  value,
-  onChange,
-  error,
-}: {
-  legend: string;
-  value: BuddhistDate;
-  onChange: (next: BuddhistDate) => void;
-  error?: string;
-}) {
-  const { t } = useTranslation();
-  const digits = (text: string, max: number) =>
-    text
-      .replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
-      .replace(/\D/g, '')
-      .slice(0, max);
-  return (
-    <Fieldset
-      legend={legend}
-      variant="unstyled"
-      p={0}
-      styles={{ legend: { fontWeight: 700, fontSize: 'var(--mantine-font-size-md)', marginBottom: 4 } }}
-    >
-      <Group gap="sm" align="flex-start" wrap="wrap">
-        <TextInput
-          label={t('plans.date.day')}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={2}
-          w={80}
-          size="md"
-          value={value.day}
-          onChange={(e) => onChange({ ...value, day: digits(e.currentTarget.value, 2) })}
-          error={Boolean(error)}
-        />
-        <NativeSelect
-          label={t('plans.date.month')}
-          size="md"
-          style={{ flex: '1 1 8rem' }}
-          value={value.month}
-          onChange={(e) => onChange({ ...value, month: e.currentTarget.value })}
-          error={Boolean(error)}
-          data={[
-            { value: '', label: '—' },
-            ...MONTHS.map((m) => ({ value: m, label: t(`enums.month.${m}`) })),
-          ]}
-        />
-        <TextInput
-          label={t('plans.date.yearBE')}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={4}
-          w={110}
-          size="md"
-          value={value.yearBE}
-          onChange={(e) => onChange({ ...value, yearBE: digits(e.currentTarget.value, 4) })}
-          error={Boolean(error)}
-        />
-      </Group>
-      {error && (
-        <Text c="red.9" size="sm" mt={4} role="alert">
-          {error}
-        </Text>
-      )}
-    </Fieldset>
   );
 }

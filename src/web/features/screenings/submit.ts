@@ -6,6 +6,7 @@
  */
 
 import { getInstrument } from '../../../core/instruments/index.ts';
+import { citizenOnly } from '../../../core/policy/actor.ts';
 import type { Role } from '../../../core/schemas/index.ts';
 import { ApiError } from '../../app/api.ts';
 import { createScreening } from './api.ts';
@@ -16,7 +17,7 @@ import type { Screening, ScreeningMethod } from './types.ts';
 /** Who is asking: the person themself, a volunteer or carer, or staff. */
 export function methodOf(roles: readonly Role[]): ScreeningMethod {
   if (roles.includes('volunteer') || roles.includes('caregiver')) return 'volunteer';
-  if (roles.length > 0 && roles.every((r) => r === 'citizen')) return 'self';
+  if (citizenOnly(roles)) return 'self';
   return 'staff';
 }
 

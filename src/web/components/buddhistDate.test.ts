@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuddhistDate, toBuddhistDate } from './endDate.ts';
+import { parseBuddhistDate, toBuddhistDate } from './buddhistDate.ts';
 
 describe('group end dates typed in the Buddhist era', () => {
   it('turns day, month and B.E. year into an ISO date, and back', () => {

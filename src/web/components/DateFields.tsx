@@ -1,15 +1,23 @@
 import { Fieldset, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BuddhistDate } from './endDate.ts';
+import type { BuddhistDate } from './buddhistDate.ts';
 
 const MONTHS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
 
-/** The group's end date: day, month by name, Buddhist-era year; all three empty means no end. */
-export function EndDateFields({
+/**
+ * An optional date as Thai people say it: day, month by name, Buddhist-era year; all three empty means
+ * none. (A birth date, which may be only a year, has BuddhistDateFields.)
+ */
+export function DateFields({
+  legend,
+  hint,
   value,
   onChange,
   error,
 }: {
+  legend: string;
+  /** Said under the legend, e.g. what the date means. */
+  hint?: string;
   value: BuddhistDate;
   onChange: (next: BuddhistDate) => void;
   error?: string;
@@ -22,17 +30,19 @@ export function EndDateFields({
       .slice(0, max);
   return (
     <Fieldset
-      legend={t('groups.form.endDate')}
+      legend={legend}
       variant="unstyled"
       p={0}
       styles={{ legend: { fontWeight: 700, fontSize: 'var(--mantine-font-size-md)', marginBottom: 4 } }}
     >
-      <Text size="sm" c="dimmed" mb="xs">
-        {t('groups.form.endDateHint')}
-      </Text>
+      {hint && (
+        <Text size="sm" c="dimmed" mb="xs">
+          {hint}
+        </Text>
+      )}
       <Group gap="sm" align="flex-start" wrap="wrap">
         <TextInput
-          label={t('groups.form.day')}
+          label={t('common.date.day')}
           inputMode="numeric"
           autoComplete="off"
           maxLength={2}
@@ -43,9 +53,9 @@ export function EndDateFields({
           error={Boolean(error)}
         />
         <NativeSelect
-          label={t('groups.form.month')}
+          label={t('common.date.month')}
           size="md"
-          style={{ flex: '1 1 9rem' }}
+          style={{ flex: '1 1 8rem' }}
           value={value.month}
           onChange={(e) => onChange({ ...value, month: e.currentTarget.value })}
           error={Boolean(error)}
@@ -55,11 +65,11 @@ export function EndDateFields({
           ]}
         />
         <TextInput
-          label={t('groups.form.yearBE')}
+          label={t('common.date.yearBE')}
           inputMode="numeric"
           autoComplete="off"
           maxLength={4}
-          w={150}
+          w={110}
           size="md"
           value={value.yearBE}
           onChange={(e) => onChange({ ...value, yearBE: digits(e.currentTarget.value, 4) })}

@@ -1,4 +1,4 @@
-import { parseBuddhistYear, toBuddhistYear } from '../../../core/thai/buddhistEra.ts';
+import { parseBuddhistYear, toBuddhistYear } from '../../core/thai/buddhistEra.ts';
 
 /** A date typed as Thai people write it: day, month, Buddhist-era year (all empty = no date). */
 export interface BuddhistDate {
