@@ -4,5 +4,6 @@ export * from './group.ts';
 export * from './organization.ts';
 export * from './person.ts';
 export * from './plan.ts';
+export * from './report.ts';
 export * from './screening.ts';
 export * from './user.ts';

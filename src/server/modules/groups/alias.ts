@@ -14,10 +14,3 @@ export function aliasOf(key: Buffer, groupId: string, personId: string): string 
   const letter = CONSONANTS[mac.readUInt16BE(0) % CONSONANTS.length];
   return `${letter}-${mac.subarray(2, 4).toString('hex').toUpperCase()}`;
 }
-
-/** Ten-year age bands; 90 and over together so that the oldest are not a band of one. */
-export function ageBandOf(age: number): string {
-  if (age >= 90) return '90+';
-  const low = Math.floor(Math.max(age, 0) / 10) * 10;
-  return `${low}-${low + 9}`;
-}

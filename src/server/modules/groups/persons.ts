@@ -1,6 +1,8 @@
 /** People in a group: enrolled and discharged by its admins, listed as each member may see them. */
+
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Level } from '../../../core/instruments/index.ts';
+import { ageBandOf } from '../../../core/reports/bands.ts';
 import { ageOn } from '../../../core/thai/birthDate.ts';
 import { groupAssignments, groupPersons, persons } from '../../db/schema.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
@@ -9,7 +11,7 @@ import { audit } from '../audit/service.ts';
 import { areaNames, consentStates, findPerson } from '../persons/repo.ts';
 import { iso } from '../users/repo.ts';
 import { ensurePersonAccess, filterAccessible } from './access.ts';
-import { ageBandOf, aliasOf } from './alias.ts';
+import { aliasOf } from './alias.ts';
 import type { GroupContext } from './context.ts';
 import { ensureRunning, groupRule, type LoadedGroup, loadGroup } from './load.ts';
 import { assigneesOf, type LatestScreening, latestWellbeing, visibleEnrolment } from './repo.ts';
