@@ -29,6 +29,16 @@ export async function screenshot(page: Page, name: string) {
 
 /** axe-core on the page as it is now; only serious and critical violations fail a test. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A dialog still fading in has half-transparent text: axe would measure its contrast mid-fade
+  // (seen on a loaded machine). Check what the user ends up seeing, once transitions are over.
+  // Endless ones (a spinner, a striped progress bar) never finish and are left alone.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
