@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
+import { csvLine, UTF8_BOM } from '../../../core/util/csv.ts';
 import type { Lang } from '../../http/messages.ts';
-import { csvLine, UTF8_BOM } from './csvSafe.ts';
 import { parseParams, renderMessage } from './dto.ts';
 import { fileShape, MalformedFile, readRows } from './parse.ts';
 import type { allErrors } from './repo.ts';
@@ -15,7 +15,7 @@ const LABELS: Record<Lang, [string, string, string]> = {
 /**
  * The error report: one line per problem, followed by the row as it was in
  * the file, so people can fix the rows and upload them again. Every cell goes
- * through csvSafe, since the file's own cells may be formulas.
+ * through core/util/csv.ts, since the file's own cells may be formulas.
  */
 export function errorsCsv(content: Buffer, errors: StoredError[], lang: Lang): Readable {
   const byRow = new Map<number, StoredError[]>();

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csvLine, UTF8_BOM } from './csvSafe.ts';
+import { csvLine, UTF8_BOM } from '../../../core/util/csv.ts';
 import { type FieldKey, importFields, requiredFields } from './fields.ts';
 import { type CodedField, thaiLabels } from './labels.ts';
 

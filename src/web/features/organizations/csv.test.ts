@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '../../../core/schemas/index.ts';
-import { csvCell, organizationsCsv } from './csv.ts';
+import { organizationsCsv } from './csv.ts';
 
 const org: Organization = {
   id: '5f0c6a1e-0000-4000-8000-000000000001',
@@ -22,17 +22,6 @@ const org: Organization = {
 };
 
 describe('organizationsCsv', () => {
-  it('quotes cells with commas, quotes and line breaks', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell(null)).toBe('');
-  });
-
-  it('defuses cells that a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('-1')).toBe("'-1");
-  });
-
   it('writes a BOM, a header and one line per organisation, with B.E. dates in Thai', () => {
     const csv = organizationsCsv([org], ((key: string) => key) as unknown as TFunction, 'th');
     expect(csv.startsWith('\uFEFFid,organizations.field.name,')).toBe(true);

@@ -1,16 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Organization } from '../../../core/schemas/index.ts';
 import { formatDate } from '../../../core/thai/buddhistEra.ts';
+import { csvCell, UTF8_BOM } from '../../../core/util/csv.ts';
 import { serviceLabel } from './labels.ts';
 
 type Translate = TFunction;
-
-/** One CSV cell: quoted when it holds a comma, quote or line break; formula-like text is defused. */
-export function csvCell(value: string | null | undefined): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Organisations as CSV in the reader's language, with a byte-order mark so
@@ -49,7 +43,7 @@ export function organizationsCsv(rows: readonly Organization[], t: Translate, la
     o.address,
     formatDate(o.createdAt, lang),
   ]);
-  return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {

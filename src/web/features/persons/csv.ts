@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Person } from '../../../core/schemas/index.ts';
 import { formatDate } from '../../../core/thai/buddhistEra.ts';
-import { csvCell } from '../organizations/csv.ts';
+import { csvCell, UTF8_BOM } from '../../../core/util/csv.ts';
 import { birthDateText, type EnumName, enumLabel, nationalityLabel } from './labels.ts';
 
 /**
@@ -65,5 +65,5 @@ export function personsCsv(rows: readonly Person[], t: TFunction, lang: 'th' | '
     p.consent.collect ? t('persons.consentYes') : t('persons.consentNo'),
     formatDate(p.updatedAt, lang),
   ]);
-  return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
