@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bangkokDate } from '../src/core/screenings/month.ts';
 import { formatDate } from '../src/core/thai/buddhistEra.ts';
 import { currentMonth } from '../src/web/features/screenings/month.ts';
 import type { RunningServer } from '../tests/support/server.ts';
-import { screenshot, seriousViolations } from './support/browser.ts';
+import { screenshot } from './support/browser.ts';
+import { apiLogin, expectAccessible, getJson, passwordOf, postJson } from './support/session.ts';
 import { openStage, type Stage } from './support/stage.ts';
 
 const ADMIN_PASSWORD = 'e2e-operator-password';
@@ -13,38 +14,6 @@ const ADMIN_PASSWORD = 'e2e-operator-password';
 const VILLAGE = '90150801';
 /** The machine is shared and slow: waits are generous, but nothing sleeps in place of an assertion. */
 const WAIT = 60_000;
-
-/** Fails the test on any serious or critical accessibility problem of the page as shown now. */
-async function expectAccessible(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  await page.mouse.move(1, 1);
-  expect(await seriousViolations(page), where).toEqual([]);
-}
-
-function passwordOf(server: RunningServer, username: string): string {
-  const printed = new RegExp(`${username.replace('.', '\\.')}\\s+(\\S+)`).exec(server.output());
-  expect(printed, `${username} is printed at first start`).not.toBeNull();
-  return printed![1]!;
-}
-
-/** Signs in through the API of a browser context (its cookies are the pages' cookies); returns the CSRF token. */
-async function apiLogin(api: APIRequestContext, url: string, username: string, password: string) {
-  const res = await api.post(`${url}/api/v1/auth/login`, { data: { username, password } });
-  expect(res.status(), `login ${username}`).toBe(200);
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
-
-async function postJson<T>(api: APIRequestContext, url: string, csrf: string, data: unknown): Promise<T> {
-  const res = await api.post(url, { data, headers: { 'x-csrf-token': csrf } });
-  expect(res.status(), `${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-async function getJson<T>(api: APIRequestContext, url: string): Promise<T> {
-  const res = await api.get(url);
-  expect(res.status(), `${url}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 interface PersonRow {
   id: string;

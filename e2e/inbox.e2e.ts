@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../tests/support/server.ts';
 import { screenshot, seriousViolations } from './support/browser.ts';
+import { passwordOf } from './support/session.ts';
 import { openStage, type Stage } from './support/stage.ts';
 
 const ADMIN_PASSWORD = 'e2e-operator-password';
@@ -21,12 +22,6 @@ async function login(page: Page, url: string, username: string, password: string
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-function passwordOf(server: RunningServer, username: string): string {
-  const printed = new RegExp(`${username.replace('.', '\\.')}\\s+(\\S+)`).exec(server.output());
-  expect(printed, `${username} is printed at first start`).not.toBeNull();
-  return printed![1]!;
 }
 
 interface Screened {
