@@ -3,7 +3,7 @@ import { ageBandOf, ageBands, meanOf, percentOf, totalBandOf, totalBands } from 
 import { monthsBetween, reportPeriod } from './period.ts';
 
 describe('reportPeriod', () => {
-  it('is the calendar year in Thai time, standing at this month', () => {
+  it('is the calendar year in Thai time, standing at this month, ages taken at its end', () => {
     const p = reportPeriod(2569, undefined, '2026-04-15T03:00:00Z');
     expect(p).toMatchObject({
       year: 2026,
@@ -11,7 +11,7 @@ describe('reportPeriod', () => {
       end: '2026-12-31T17:00:00.000Z',
       referenceMonth: '2026-04',
       trendMonths: ['2026-01', '2026-02', '2026-03', '2026-04'],
-      asOf: '2026-04-15',
+      asOf: '2026-12-31',
     });
     expect(p.months).toHaveLength(12);
   });
@@ -35,7 +35,7 @@ describe('reportPeriod', () => {
   it('takes today in Bangkok: 18:00Z on 31 December is already January', () => {
     expect(reportPeriod(2569, undefined, '2025-12-31T18:00:00Z')).toMatchObject({
       referenceMonth: '2026-01',
-      asOf: '2026-01-01',
+      asOf: '2026-12-31',
     });
   });
 

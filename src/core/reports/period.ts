@@ -26,7 +26,8 @@ export interface ReportPeriod {
   trendMonths: string[];
   /**
    * The date ages and the age-derived vulnerability (`elderly`) are taken on: the last day of
-   * the period, or today when the period has not ended yet.
+   * the period, even while it runs, so that a period's figures never depend on the day they are
+   * asked (the server keeps them in rollups).
    */
   asOf: string;
 }
@@ -56,7 +57,6 @@ export function reportPeriod(
     month !== undefined ? first : current < january ? january : current > december ? december : current;
   const end = monthStart(shiftMonth(last, 1));
   const lastDay = bangkokDate(new Date(Date.parse(end) - 1));
-  const today = bangkokDate(now);
   return {
     year,
     months,
@@ -64,7 +64,6 @@ export function reportPeriod(
     end,
     referenceMonth,
     trendMonths: monthsBetween(january, referenceMonth),
-    // ISO dates compare as strings: the earlier of the two.
-    asOf: [today, lastDay].sort()[0] as string,
+    asOf: lastDay,
   };
 }
