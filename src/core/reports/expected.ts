@@ -47,13 +47,7 @@
  *   period; adherence = `adherence()` over those reports.
  * Vulnerability types, ADL group and address are the person's current ones: history is not kept.
  */
-import {
-  type AnswerValue,
-  dimensionRange,
-  getInstrument,
-  type Level,
-  totalRange,
-} from '../instruments/index.ts';
+import { type AnswerValue, getInstrument, type Level, totalRange } from '../instruments/index.ts';
 import { adlGroups, vulnerabilityOf } from '../persons/vulnerability.ts';
 import { adherence, type ProgressEntry } from '../plans/adherence.ts';
 import { itemLevelsOfScreening, WELLBEING_INSTRUMENT, wellbeingItemCodes } from '../plans/screening.ts';
@@ -75,7 +69,7 @@ import { type Change, changeOf, levelChange, scoreChange } from '../screenings/c
 import { bangkokMonth, monthStart, shiftMonth } from '../screenings/month.ts';
 import { ageOn } from '../thai/birthDate.ts';
 import { ageBandOf, ageBands, meanOf, percentOf, totalBandOf, totalBands } from './bands.ts';
-import { forecastMonthly, observedRun } from './forecast.ts';
+import { forecastOfTrend } from './forecast.ts';
 import { type ReportPeriod, reportPeriod } from './period.ts';
 
 export interface ReportPerson {
@@ -285,16 +279,7 @@ export function expectedReport(input: ReportInput): WellbeingReport {
   const change = changeCounts(screened, latest, screeningsOf);
 
   // Forecast.
-  const forecast = reportDimensions.flatMap((d) => {
-    const dimension = definition.scoring.dimensions.find((x) => x.code === d);
-    const r = dimension ? dimensionRange(definition, dimension) : { min: 0, max: 10 };
-    const series = trend.map((t) => ({ month: t.month, value: t.dimensions[d].mean }));
-    const points = forecastMonthly(series, { min: r.min, max: r.max });
-    const basis = observedRun(series);
-    const from = basis[0]?.month;
-    const to = basis.at(-1)?.month;
-    return points.length === 0 || !from || !to ? [] : [{ dimension: d, from, to, points }];
-  });
+  const forecast = forecastOfTrend(trend);
 
   // Breakdown.
   const context: BreakdownContext = {
@@ -352,28 +337,46 @@ function changeCounts(
   const person = fresh();
   const dimensions = {} as Record<ReportDimension, { improved: number; worse: number; same: number }>;
   for (const d of reportDimensions) dimensions[d] = fresh();
-  const key = (c: Change) => (c === 'better' ? 'improved' : c);
   for (const p of screened) {
     const now = latest.get(p.id) as ReportScreening;
     const before = latestOf(screeningsOf(p.id).filter((s) => isLater(now, s)));
     if (!before) continue;
-    const definition = getInstrument(now.instrument, now.version);
-    const changes: Change[] = [];
-    for (const d of reportDimensions) {
-      const worseWhen = definition?.scoring.dimensions.find((x) => x.code === d)?.worseWhen ?? 'higher';
-      const byLevel = levelChange(before.levels[d], now.levels[d]);
-      const byScore = scoreChange(before.scores[d], now.scores[d], worseWhen);
-      const c = changeOf(
-        { change: byLevel ? { [d]: byLevel } : {}, scoreChange: byScore ? { [d]: byScore } : {} },
-        d,
-      );
-      if (c === null) continue;
-      dimensions[d][key(c)] += 1;
-      changes.push(c);
-    }
-    person[changes.includes('worse') ? 'worse' : changes.includes('better') ? 'improved' : 'same'] += 1;
+    const change = changeBetween(before, now);
+    for (const [d, c] of Object.entries(change.dimensions)) dimensions[d as ReportDimension][c] += 1;
+    person[change.person] += 1;
   }
   return { ...person, dimensions };
+}
+
+export type ChangeKey = 'improved' | 'worse' | 'same';
+
+/**
+ * One person's change from a screening to the next, per dimension as the timeline shows it
+ * (`changeOf`: by level, and by score when the level stayed), and as a whole: worse when any
+ * dimension is worse, else improved when any is better, else the same.
+ */
+export function changeBetween(
+  before: Pick<ReportScreening, 'levels' | 'scores'>,
+  now: Pick<ReportScreening, 'levels' | 'scores' | 'instrument' | 'version'>,
+): { person: ChangeKey; dimensions: Partial<Record<ReportDimension, ChangeKey>> } {
+  const definition = getInstrument(now.instrument, now.version);
+  const key = (c: Change): ChangeKey => (c === 'better' ? 'improved' : c);
+  const dimensions: Partial<Record<ReportDimension, ChangeKey>> = {};
+  const changes: Change[] = [];
+  for (const d of reportDimensions) {
+    const worseWhen = definition?.scoring.dimensions.find((x) => x.code === d)?.worseWhen ?? 'higher';
+    const byLevel = levelChange(before.levels[d], now.levels[d]);
+    const byScore = scoreChange(before.scores[d], now.scores[d], worseWhen);
+    const c = changeOf(
+      { change: byLevel ? { [d]: byLevel } : {}, scoreChange: byScore ? { [d]: byScore } : {} },
+      d,
+    );
+    if (c === null) continue;
+    dimensions[d] = key(c);
+    changes.push(c);
+  }
+  const person = changes.includes('worse') ? 'worse' : changes.includes('better') ? 'improved' : 'same';
+  return { person, dimensions };
 }
 
 interface BreakdownContext {

@@ -24,7 +24,10 @@
  * - Values and bounds are clamped to the score's range (a mean dimension score cannot leave 0–10)
  *   and rounded to two decimals.
  */
+import { dimensionRange, getInstrument } from '../instruments/index.ts';
+import { WELLBEING_INSTRUMENT } from '../plans/screening.ts';
 import type { ForecastMethod, ForecastPoint } from '../schemas/report.ts';
+import { type DimensionForecast, reportDimensions, type TrendPoint } from '../schemas/report.ts';
 import { shiftMonth } from '../screenings/month.ts';
 
 export interface MonthValue {
@@ -165,5 +168,23 @@ export function forecastMonthly(
       upper: clamp(value + half),
       method,
     };
+  });
+}
+
+/**
+ * The report's forecast: each dimension's trend means (`forecastMonthly`), clamped to the
+ * dimension's score range, with the months the fit was made from.
+ */
+export function forecastOfTrend(trend: readonly TrendPoint[]): DimensionForecast[] {
+  const definition = getInstrument(WELLBEING_INSTRUMENT);
+  return reportDimensions.flatMap((d) => {
+    const dimension = definition?.scoring.dimensions.find((x) => x.code === d);
+    const r = definition && dimension ? dimensionRange(definition, dimension) : { min: 0, max: 10 };
+    const series = trend.map((t) => ({ month: t.month, value: t.dimensions[d].mean }));
+    const points = forecastMonthly(series, { min: r.min, max: r.max });
+    const basis = observedRun(series);
+    const from = basis[0]?.month;
+    const to = basis.at(-1)?.month;
+    return points.length === 0 || !from || !to ? [] : [{ dimension: d, from, to, points }];
   });
 }
