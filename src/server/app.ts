@@ -29,6 +29,7 @@ import { inboxRoutes } from './modules/inbox/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { screeningRoutes } from './modules/screenings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -133,6 +134,7 @@ export async function buildApp(
   citizenRoutes(app, ctx);
   activityRoutes(app, ctx);
   planRoutes(app, ctx);
+  reportRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

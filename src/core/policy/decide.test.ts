@@ -432,3 +432,32 @@ describe('decide: every role is answered for every action', () => {
     }
   });
 });
+
+describe('area statistics (issue 7)', () => {
+  const ask = (
+    a: Actor,
+    action: 'report.read' | 'report.identified' | 'report.listPersons',
+    areaCode: string,
+  ) => decide(a, { action, areaCode });
+
+  it('the committee reads its area, small cells hidden; not a wider or another area', () => {
+    expect(ask(committee, 'report.read', '9015')).toEqual(allow);
+    expect(ask(committee, 'report.read', '901501')).toEqual(allow);
+    expect(ask(committee, 'report.identified', '9015')).toEqual(deny403);
+    expect(ask(committee, 'report.read', '90')).toEqual(deny403);
+    expect(ask(committee, 'report.listPersons', '9015')).toEqual(deny403);
+  });
+
+  it('the field team reads whole figures of its own area; only admins and operators see who is behind them', () => {
+    expect(ask(volunteer, 'report.identified', '90150101')).toEqual(allow);
+    expect(ask(volunteer, 'report.read', '901501')).toEqual(deny403);
+    expect(ask(volunteer, 'report.listPersons', '90150101')).toEqual(deny403);
+    expect(ask(adminDistrict, 'report.listPersons', '901501')).toEqual(allow);
+    expect(ask(adminChingKho, 'report.listPersons', '9015')).toEqual(deny403);
+    expect(ask(operator, 'report.listPersons', '90')).toEqual(allow);
+  });
+
+  it('a citizen reads no area statistics', () => {
+    expect(ask(citizen, 'report.read', '9015')).toEqual(deny403);
+  });
+});

@@ -38,7 +38,14 @@ export type Request =
   | { action: 'activity.read' }
   | { action: 'activity.create'; areaCode: string | null }
   | { action: ActivityGroupAction; areaCode: string; organizationId: string | null }
-  | { action: 'task.read' | 'task.progress'; organizationId: string | null };
+  | { action: 'task.read' | 'task.progress'; organizationId: string | null }
+  | { action: ReportAction; areaCode: string };
+
+/**
+ * Area statistics (issue 7): `report.read` the figures; `report.identified` them unsuppressed
+ * (whoever may read the area's people anyway); `report.listPersons` the people behind a number.
+ */
+export type ReportAction = 'report.read' | 'report.identified' | 'report.listPersons';
 
 /** Actions on one person's record, judged with what groups and links give the actor over them. */
 export type PersonAction =
@@ -169,6 +176,15 @@ export function decide(actor: Actor | null, req: Request): Decision {
       return decideGroup(actor, req.action, req.areaCode, req.role);
     case 'import.start':
       return hasRole(actor, 'area_admin') && actor.areaCodes.length > 0 ? ALLOW : FORBIDDEN;
+    // Committees read their area's statistics, small cells hidden; the field team reads them whole;
+    // only the area's admins see who is behind a number (DOMAIN.md step 5).
+    case 'report.read':
+      return inScope(actor, req.areaCode) && hasRole(actor, ...FIELD_ROLES, 'committee_viewer')
+        ? ALLOW
+        : FORBIDDEN;
+    case 'report.identified':
+      return fieldWorkerIn(actor, req.areaCode) ? ALLOW : FORBIDDEN;
+    case 'report.listPersons':
     case 'person.merge':
     case 'import.create':
       return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;

@@ -48,7 +48,7 @@ export const reportQuery = z
       ctx.addIssue({
         code: 'custom',
         path: [q.area === undefined ? 'area' : 'group'],
-        message: 'areaOrGroup',
+        message: 'area_or_group',
       });
     }
   });

@@ -855,3 +855,37 @@ export const activityAttendance = pgTable(
   },
   (t) => [uniqueIndex('activity_attendance_key').on(t.activityGroupId, t.personId, t.heldOn)],
 );
+
+/**
+ * The report rollup (issue 7): for each period (`YYYY` or `YYYY-MM`, CE) and area (province,
+ * district, subdistrict, or a leaf: a village, or `<subdistrict>00` for people with no village),
+ * the counters of `src/core/reports/cells.ts` in its slot order. Kept by the rollup worker alone.
+ */
+export const reportCells = pgTable(
+  'report_cell',
+  {
+    period: text('period').notNull(),
+    // Byte order, so that the leaves under an area are one index range (`area >= '9015' and < '9016'`).
+    area: text('area').notNull(),
+    counts: integer('counts').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.area] })],
+);
+
+/**
+ * Leaves whose cells are out of date. Statement-level triggers on person and screening append
+ * here (no key, so that concurrent writers never wait on each other); the worker takes and
+ * de-duplicates them.
+ */
+export const reportDirty = pgTable('report_dirty', {
+  leaf: text('leaf').notNull(),
+  queuedAt: timestamp('queued_at', { withTimezone: true, mode: 'string', precision: 3 })
+    .notNull()
+    .defaultNow(),
+});
+
+/** What the cells were built with (slot list signature, last year): a different one means rebuild. */
+export const reportMeta = pgTable('report_meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});

@@ -290,6 +290,14 @@ export const details = {
     th: 'บันทึกการเข้าร่วมของวันที่ยังไม่ถึงไม่ได้',
     en: 'Attendance cannot be recorded for a day that has not come yet',
   },
+  area_or_group: {
+    th: 'ระบุพื้นที่ (area) หรือกลุ่ม (group) อย่างใดอย่างหนึ่ง',
+    en: 'Give either an area or a group, not both and not neither',
+  },
+  report_year_future: {
+    th: 'ยังไม่มีข้อมูลของปี พ.ศ. {yearBE} ปีล่าสุดที่ดูได้คือ {lastBE}',
+    en: 'There are no figures for BE {yearBE} yet; the latest year is {lastBE}',
+  },
 } satisfies Record<string, Text>;
 export type DetailCode = keyof typeof details;
 

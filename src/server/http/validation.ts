@@ -20,7 +20,7 @@ const formats: Record<string, string> = {
 };
 
 /** Custom refinements carry a detail code as their message. */
-const customDetails = new Set(['required', 'thai_id_check', 'not_with_none']);
+const customDetails = new Set(['required', 'thai_id_check', 'not_with_none', 'area_or_group']);
 
 /** Turns a zod issue into a field error people can read, in either language. */
 export function fieldErrorFromIssue(issue: IssueLike): FieldError[] {

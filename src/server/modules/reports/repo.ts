@@ -1,0 +1,105 @@
+import { and, eq, gte, inArray, isNull, like, lt, sql } from 'drizzle-orm';
+import { adherence } from '../../../core/plans/adherence.ts';
+import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
+import { type Cell, emptyCell, type ReportCells, slots } from '../../../core/reports/cells.ts';
+import type { ReportPeriod } from '../../../core/reports/period.ts';
+import type { ProgressStatus } from '../../../core/schemas/plan.ts';
+import type { Db } from '../../db/client.ts';
+import { areas, persons, planProgress, plans, reportCells, screenings } from '../../db/schema.ts';
+import { isoOf } from '../screenings/iso.ts';
+
+const toCell = (counts: readonly number[]): Cell => {
+  const cell = emptyCell();
+  cell.set(counts.slice(0, slots.length));
+  return cell;
+};
+
+/**
+ * An area's cells for some periods, and (for the village and household breakdowns) the period's
+ * cells of every leaf beneath it: one index lookup, or one index range.
+ */
+export async function readCells(
+  db: Db,
+  area: string,
+  periods: readonly string[],
+  leavesOf?: string,
+): Promise<ReportCells> {
+  const own = await db
+    .select({ period: reportCells.period, counts: reportCells.counts })
+    .from(reportCells)
+    .where(and(eq(reportCells.area, area), inArray(reportCells.period, [...periods])));
+  const scope = new Map(own.map((r) => [r.period, toCell(r.counts)]));
+  if (leavesOf === undefined) return { scope };
+  const rows = await db
+    .select({ area: reportCells.area, counts: reportCells.counts })
+    .from(reportCells)
+    .where(
+      and(
+        eq(reportCells.period, leavesOf),
+        area.length === 8
+          ? eq(reportCells.area, area)
+          : and(gte(reportCells.area, area), lt(reportCells.area, `${area}~`)),
+        sql`length(${reportCells.area}) = 8`,
+      ),
+    );
+  return { scope, leaves: rows.map((r) => ({ leaf: r.area, cell: toCell(r.counts) })) };
+}
+
+/** Thai names of the villages among some codes. */
+export async function villageNames(db: Db, codes: readonly string[]): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
+  const rows = await db
+    .select({ code: areas.code, name: areas.nameTh })
+    .from(areas)
+    .where(inArray(areas.code, [...codes]));
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+}
+
+/** The live people of an area, for SQL: a village by its code, a bigger area by prefix. */
+export function personInArea(code: string) {
+  return code.length === 8
+    ? and(eq(persons.areaCode, code.slice(0, 6)), eq(persons.villageCode, code), isNull(persons.mergedInto))
+    : and(like(persons.areaCode, `${code}%`), isNull(persons.mergedInto));
+}
+
+/**
+ * Plan figures of an area (`expected.ts` defines them), from the plan tables: plans are few
+ * beside screenings, so they are counted when asked rather than kept in cells.
+ */
+export async function planFiguresOf(db: Db, area: string, period: ReportPeriod) {
+  const inScope = db.select({ id: persons.id }).from(persons).where(personInArea(area));
+  const any = await db.select({ id: plans.id }).from(plans).where(inArray(plans.personId, inScope)).limit(1);
+  if (any.length === 0) return undefined;
+  const [withPlan] = await db
+    .select({ n: sql<number>`count(distinct ${plans.personId})::int` })
+    .from(plans)
+    .where(
+      and(
+        inArray(plans.personId, inScope),
+        lt(plans.createdAt, period.end),
+        sql`exists (select 1 from ${screenings} s where s.person_id = ${plans.personId}
+          and s.instrument = ${WELLBEING_INSTRUMENT} and s.taken_month in ${period.months})`,
+      ),
+    );
+  const progress = await db
+    .select({
+      personId: plans.personId,
+      planActivityId: planProgress.planActivityId,
+      month: planProgress.month,
+      status: planProgress.status,
+      createdAt: planProgress.createdAt,
+    })
+    .from(planProgress)
+    .innerJoin(plans, eq(plans.id, planProgress.planId))
+    .where(and(inArray(plans.personId, inScope), inArray(planProgress.month, period.months)));
+  const entries = progress.map((e) => ({
+    ...e,
+    status: e.status as ProgressStatus,
+    createdAt: isoOf(e.createdAt),
+  }));
+  return {
+    withPlan: withPlan?.n ?? 0,
+    reporting: new Set(entries.map((e) => e.personId)).size,
+    adherence: adherence(entries).percent,
+  };
+}
