@@ -86,6 +86,7 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
     { to: '/persons', label: t('persons.title'), show: registry.list },
     { to: '/screenings/due', label: t('screenings.due.title'), show: registry.list },
     { to: '/households', label: t('households.title'), show: registry.list },
+    { to: '/reports', label: t('reports.nav'), show: user.roles.some((r) => r !== 'citizen') },
     { to: '/activities', label: t('plans.nav.library'), show: user.roles.some((r) => r !== 'citizen') },
     {
       to: '/activity-groups',

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { RouteError } from '../components/RouteError.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
@@ -48,6 +48,10 @@ const ActivityGroupsPage = lazy(() => import('../features/activityGroups/Activit
 const ActivityGroupNewPage = lazy(() => import('../features/activityGroups/ActivityGroupNewPage.tsx'));
 const ActivityGroupPage = lazy(() => import('../features/activityGroups/ActivityGroupPage.tsx'));
 const AttendancePage = lazy(() => import('../features/activityGroups/AttendancePage.tsx'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
+const ReportPeoplePage = lazy(() => import('../features/reports/PeoplePage.tsx'));
+const ReportPresentPage = lazy(() => import('../features/reports/PresentPage.tsx'));
+const ReportPrintPage = lazy(() => import('../features/reports/PrintPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -70,6 +74,21 @@ export const router = createBrowserRouter([
         </Suspense>
       </RequireAuth>
     ),
+  },
+  {
+    // The area report as slides for the forum and on paper: the whole screen or page, no menus.
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <Suspense fallback={null}>
+          <Outlet />
+        </Suspense>
+      </RequireAuth>
+    ),
+    children: [
+      { path: '/reports/present', element: <ReportPresentPage /> },
+      { path: '/reports/print', element: <ReportPrintPage /> },
+    ],
   },
   {
     errorElement: <RouteError />,
@@ -120,6 +139,8 @@ export const router = createBrowserRouter([
       { path: '/activity-groups/new', element: <ActivityGroupNewPage /> },
       { path: '/activity-groups/:id', element: <ActivityGroupPage /> },
       { path: '/activity-groups/:id/attendance', element: <AttendancePage /> },
+      { path: '/reports', element: <ReportsPage /> },
+      { path: '/reports/people', element: <ReportPeoplePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
