@@ -372,3 +372,45 @@ describe('live: a change is counted by the next report', () => {
     expect(queued.rows[0]?.n).toBe(0);
   });
 });
+
+describe('a group’s report', () => {
+  it('counts the group’s enrolled people, figure by figure, and is hidden from non-members', async () => {
+    const post = (url: string, payload: unknown) => admin.request({ method: 'POST', url, payload });
+    const created = await post('/api/v1/groups', {
+      name: 'กลุ่มรายงาน',
+      areaCode: '100101',
+      villageCodes: [V1],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const groupId = created.json().id as string;
+    const members = [pid(1), pid(2), pid(3), pid(5)];
+    for (const personId of members) {
+      const consent = await post(`/api/v1/persons/${personId}/consents`, {
+        purpose: 'share_group',
+        granted: true,
+        method: 'paper',
+      });
+      expect(consent.statusCode, consent.body).toBe(201);
+      expect((await post(`/api/v1/groups/${groupId}/persons`, { personId })).statusCode).toBe(201);
+    }
+    for (const by of ['dimension', 'household', 'age'] as const) {
+      const now = new Date();
+      const { status, body } = await report(admin, `group=${groupId}&yearBE=2569&by=${by}`);
+      expect(status).toBe(200);
+      expect(body).toEqual(
+        expectedReport({
+          scope: { kind: 'group', id: groupId, personIds: members },
+          yearBE: 2569,
+          by,
+          now,
+          people: fixturePeople,
+          screenings: fixtureScreenings,
+          plans: fixturePlans,
+          progress: fixtureProgress,
+        }),
+      );
+      expect(body.population.registered).toBe(4);
+    }
+    expect((await report(outsider, `group=${groupId}&yearBE=2569`)).status).toBe(404);
+  });
+});
