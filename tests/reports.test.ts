@@ -375,7 +375,8 @@ describe('live: a change is counted by the next report', () => {
 
 describe('a group’s report', () => {
   it('counts the group’s enrolled people, figure by figure, and is hidden from non-members', async () => {
-    const post = (url: string, payload: unknown) => admin.request({ method: 'POST', url, payload });
+    const post = (url: string, payload: Record<string, unknown>) =>
+      admin.request({ method: 'POST', url, payload });
     const created = await post('/api/v1/groups', {
       name: 'กลุ่มรายงาน',
       areaCode: '100101',

@@ -1077,6 +1077,7 @@ export const en: Translation = {
     counts: '{{members}} members · {{persons}} people in care',
     myRole: 'My role: {{role}}',
     viaArea: 'You see this group as the area admin',
+    reportLink: 'See the group’s well-being statistics',
     villagesAll: 'The whole subdistrict',
     endedTitle: "This group's period has ended",
     endedBody:

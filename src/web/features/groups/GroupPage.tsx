@@ -81,6 +81,9 @@ function GroupView({ group: g }: { group: GroupData }) {
           <Text size="sm">
             {g.myRole ? t('groups.myRole', { role: roleLabel(t, g.myRole) }) : t('groups.viaArea')}
           </Text>
+          <Anchor component={Link} to={`/reports?group=${g.id}`} className="touch">
+            {t('groups.reportLink')}
+          </Anchor>
         </Group>
         {g.purpose && <Text className="break-anywhere">{g.purpose}</Text>}
         {status === 'ended' && g.endsAt && (
