@@ -67,15 +67,21 @@ export function personInArea(code: string) {
  * beside screenings, so they are counted when asked rather than kept in cells.
  */
 export async function planFiguresOf(db: Db, area: string, period: ReportPeriod) {
-  const inScope = db.select({ id: persons.id }).from(persons).where(personInArea(area));
-  const any = await db.select({ id: plans.id }).from(plans).where(inArray(plans.personId, inScope)).limit(1);
+  // Plans are joined to their person (plans are few beside people: the planner walks plans).
+  const any = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .innerJoin(persons, eq(persons.id, plans.personId))
+    .where(personInArea(area))
+    .limit(1);
   if (any.length === 0) return undefined;
   const [withPlan] = await db
     .select({ n: sql<number>`count(distinct ${plans.personId})::int` })
     .from(plans)
+    .innerJoin(persons, eq(persons.id, plans.personId))
     .where(
       and(
-        inArray(plans.personId, inScope),
+        personInArea(area),
         lt(plans.createdAt, period.end),
         sql`exists (select 1 from ${screenings} s where s.person_id = ${plans.personId}
           and s.instrument = ${WELLBEING_INSTRUMENT} and s.taken_month in ${period.months})`,
@@ -91,7 +97,8 @@ export async function planFiguresOf(db: Db, area: string, period: ReportPeriod) 
     })
     .from(planProgress)
     .innerJoin(plans, eq(plans.id, planProgress.planId))
-    .where(and(inArray(plans.personId, inScope), inArray(planProgress.month, period.months)));
+    .innerJoin(persons, eq(persons.id, plans.personId))
+    .where(and(personInArea(area), inArray(planProgress.month, period.months)));
   const entries = progress.map((e) => ({
     ...e,
     status: e.status as ProgressStatus,
