@@ -32,22 +32,44 @@ export function itemLevelsOf(
   definition: InstrumentDefinition,
   answers: Readonly<Record<string, AnswerValue | null | undefined>>,
 ): ItemLevels {
-  const dimensions = new Map(definition.scoring.dimensions.map((d) => [d.code, d]));
   const result: ItemLevels = {};
+  for (const [code, levels] of itemLevelTable(definition)) {
+    if (!Object.hasOwn(answers, code)) continue;
+    const answer = answers[code];
+    if (typeof answer !== 'number') continue;
+    const level = levels.get(answer);
+    if (level) result[code] = level;
+  }
+  return result;
+}
+
+// Reports read the item levels of every screening of a village at once: the table is made once.
+const itemLevelTables = new WeakMap<InstrumentDefinition, Map<string, Map<number, Level>>>();
+
+/** For each banded choice item, in the instrument's order: its answer values and their levels. */
+function itemLevelTable(definition: InstrumentDefinition): Map<string, Map<number, Level>> {
+  const cached = itemLevelTables.get(definition);
+  if (cached) return cached;
+  const dimensions = new Map(definition.scoring.dimensions.map((d) => [d.code, d]));
+  const table = new Map<string, Map<number, Level>>();
   for (const item of definition.items) {
     if (item.kind !== 'choice' || item.dimension === undefined) continue;
     const dimension = dimensions.get(item.dimension);
     if (!dimension?.bands) continue;
-    if (!Object.hasOwn(answers, item.code)) continue;
-    const answer = answers[item.code];
-    if (typeof answer !== 'number') continue;
     const values = [...new Set(item.options.map((o) => o.value))].sort((a, b) => a - b);
     if (dimension.worseWhen === 'lower') values.reverse();
-    const position = values.indexOf(answer);
-    if (position < 0) continue;
-    result[item.code] = position === 0 ? 'green' : position === values.length - 1 ? 'red' : 'yellow';
+    table.set(
+      item.code,
+      new Map(
+        values.map((v, position) => [
+          v,
+          position === 0 ? 'green' : position === values.length - 1 ? 'red' : 'yellow',
+        ]),
+      ),
+    );
   }
-  return result;
+  itemLevelTables.set(definition, table);
+  return table;
 }
 
 /** The needs picked (option codes of the survey's multi-select items), first pick first, no repeats. */

@@ -4,6 +4,7 @@ import {
   addCell,
   areaKeysOf,
   type Cell,
+  LEAF_ROW_SLOTS,
   leafCells,
   leafOf,
   periodsOfReport,
@@ -110,5 +111,16 @@ describe('reportFromCells: every figure equals the reference computed from raw r
     const diffDistrict = addCell(Int32Array.from(year(cells, '1001')), year(without, '1001'), -1);
     expect(diffV2[0]).toBe(1);
     expect([...diffDistrict]).toEqual([...diffV2]);
+  });
+});
+
+describe('the slot list', () => {
+  it('puts what a village row shows first, so a province reads its villages that far only', () => {
+    const leafRow = slots.slice(0, LEAF_ROW_SLOTS);
+    expect(leafRow).toContain('reg');
+    expect(leafRow).toContain('hh.scr');
+    expect(leafRow).toContain('dim.environment.red');
+    expect(leafRow).toContain('hh.environment.red');
+    expect(leafRow).not.toContain('overdue');
   });
 });

@@ -54,21 +54,23 @@ const itemCodes = wellbeingItemCodes();
 
 /** The counters of a cell, in order. Changing this list changes `cellSignature`: cells are rebuilt. */
 export const slots: readonly string[] = (() => {
-  const names = ['reg', 'scr', 'overdue', 'total.sum'];
   const dims = (prefix: string) => reportDimensions.flatMap((d) => levels.map((l) => `${prefix}${d}.${l}`));
-  names.push(...dims('dim.'));
+  // First what a village row of the village and household breakdowns shows (`LEAF_ROW_SLOTS`).
+  const names = ['reg', 'scr', ...dims('dim.'), 'hh.reg', 'hh.scr', ...dims('hh.'), 'overdue', 'total.sum'];
   for (const d of reportDimensions) names.push(`mean.${d}.sum`, `mean.${d}.n`);
   for (const code of itemCodes) for (const l of levels) names.push(`item.${code}.${l}`);
   for (const band of scoreBands) names.push(`score.${band}`);
   for (const l of levels) names.push(`worst.${l}`);
   for (const k of changeKeys) names.push(`change.${k}`);
   for (const d of reportDimensions) for (const k of changeKeys) names.push(`change.${d}.${k}`);
-  names.push('hh.reg', 'hh.scr', ...dims('hh.'));
   for (const [b, keys] of Object.entries(cellBreakdowns)) {
     for (const key of keys) names.push(`${b}.${key}.reg`, `${b}.${key}.scr`, ...dims(`${b}.${key}.`));
   }
   return names;
 })();
+
+/** The leading slots a village row needs: a province's hundreds of villages are read that far only. */
+export const LEAF_ROW_SLOTS = 2 * (2 + reportDimensions.length * levels.length);
 
 const index = new Map(slots.map((name, i) => [name, i]));
 /** The position of a named counter. */
@@ -133,6 +135,21 @@ const breakdownSlots = Object.fromEntries(
   Record<string, { reg: number; scr: number; dim: Record<ReportDimension, Record<Level, number>> }>
 >;
 
+const levelSlots = (prefix: string) =>
+  Object.fromEntries(levels.map((l) => [l, slotOf(`${prefix}${l}`)])) as Record<Level, number>;
+const changeSlots = (prefix: string) =>
+  Object.fromEntries(changeKeys.map((k) => [k, slotOf(`${prefix}${k}`)])) as Record<ChangeKey, number>;
+const named = {
+  worst: levelSlots('worst.'),
+  score: new Map(scoreBands.map((band) => [band, slotOf(`score.${band}`)])),
+  item: new Map(itemCodes.map((code) => [code, levelSlots(`item.${code}.`)])),
+  change: changeSlots('change.'),
+  changeOf: Object.fromEntries(reportDimensions.map((d) => [d, changeSlots(`change.${d}.`)])) as Record<
+    ReportDimension,
+    Record<ChangeKey, number>
+  >,
+};
+
 const isLevel = (v: unknown): v is Level => v === 'green' || v === 'yellow' || v === 'red';
 const worse = (a: Level | undefined, b: Level): Level =>
   a === undefined || levels.indexOf(b) > levels.indexOf(a) ? b : a;
@@ -165,7 +182,13 @@ interface Dated {
 function periodOf(key: string) {
   const months = key.length === 4 ? monthsBetween(`${key}-01`, `${key}-12`) : [key];
   const end = monthStart(shiftMonth(months.at(-1) as string, 1));
-  return { months, end: Date.parse(end), asOf: bangkokDate(new Date(Date.parse(end) - 1)) };
+  return {
+    end: Date.parse(end),
+    start: Date.parse(monthStart(months[0] as string)),
+    /** The month before (of a month period): for `overdue`. */
+    before: shiftMonth(months[0] as string, -1),
+    asOf: bangkokDate(new Date(Date.parse(end) - 1)),
+  };
 }
 const periodCache = new Map<string, ReturnType<typeof periodOf>>();
 const periodInfo = (key: string) => {
@@ -223,40 +246,44 @@ export function leafCells(
     const dated = (own.get(p.id) ?? []).sort((a, b) =>
       a.at !== b.at ? a.at - b.at : a.screening.id < b.screening.id ? -1 : 1,
     );
+    // What each screening adds when it is the latest of a period, worked out once.
+    const adds = dated.map((d, i) =>
+      screenedSlots(d.screening, i > 0 ? (dated[i - 1] as Dated).screening : undefined),
+    );
+    const latestInMonth = new Map<string, number>();
+    dated.forEach((d, i) => latestInMonth.set(d.month, i));
     const created = Date.parse(p.createdAt);
     const firstYear = Math.min(
       Number(bangkokMonth(p.createdAt).slice(0, 4)),
       ...dated.map((d) => Number(d.month.slice(0, 4))),
     );
     for (let year = firstYear; year <= lastYear; year++) {
-      const keys = [String(year), ...monthsBetween(`${year}-01`, `${year}-12`)];
-      for (const key of keys) {
+      let latestInYear = -1;
+      for (const [month, i] of latestInMonth)
+        if (month.startsWith(`${year}-`) && i > latestInYear) latestInYear = i;
+      for (const key of periodKeysOf(year)) {
         const period = periodInfo(key);
-        let latest = -1;
-        for (let i = 0; i < dated.length; i++)
-          if (period.months.includes((dated[i] as Dated).month)) latest = i;
+        const latest = key.length === 4 ? latestInYear : (latestInMonth.get(key) ?? -1);
         if (created >= period.end && latest < 0) continue;
         const cell = cellOf(key);
         bump(cell, at.reg);
-        if (key.length === 7 && latest < 0 && created < Date.parse(monthStart(key))) {
-          const before = shiftMonth(key, -1);
-          if (!dated.some((d) => d.month === before)) bump(cell, at.overdue);
+        if (key.length === 7 && latest < 0 && created < period.start && !latestInMonth.has(period.before)) {
+          bump(cell, at.overdue);
         }
         const now = latest >= 0 ? (dated[latest] as Dated).screening : undefined;
-        const keysOf = breakdownKeysOf(p, period.asOf);
-        for (const [b, k] of keysOf) {
-          const s = breakdownSlots[b][k];
-          if (!s) continue;
+        for (const s of breakdownSlotsOf(p, period.asOf)) {
           bump(cell, s.reg);
-          if (now) {
-            bump(cell, s.scr);
-            for (const d of reportDimensions) {
-              const level = now.levels[d];
-              if (isLevel(level)) bump(cell, s.dim[d][level]);
-            }
+          if (!now) continue;
+          bump(cell, s.scr);
+          for (const d of reportDimensions) {
+            const level = now.levels[d];
+            if (isLevel(level)) bump(cell, s.dim[d][level]);
           }
         }
-        if (now) addScreened(cell, now, latest > 0 ? (dated[latest - 1] as Dated).screening : undefined);
+        if (latest >= 0) {
+          const list = adds[latest] as number[];
+          for (let i = 0; i < list.length; i += 2) bump(cell, list[i] as number, list[i + 1] as number);
+        }
         if (p.householdId !== null) {
           let inPeriod = households.get(key);
           if (!inPeriod) {
@@ -291,36 +318,61 @@ export function leafCells(
   return cells;
 }
 
-/** What a screened person adds: levels, items, scores, and the change from the screening before. */
-function addScreened(cell: Cell, now: ReportScreening, before: ReportScreening | undefined) {
-  bump(cell, at.scr);
+const keysOfYear = new Map<number, string[]>();
+/** A year's period keys: the year, then its months. */
+function periodKeysOf(year: number): string[] {
+  let keys = keysOfYear.get(year);
+  if (!keys) {
+    keys = [String(year), ...monthsBetween(`${year}-01`, `${year}-12`)];
+    keysOfYear.set(year, keys);
+  }
+  return keys;
+}
+
+/** The breakdown slots a person counts in on a date. */
+function breakdownSlotsOf(p: ReportPerson, asOf: string) {
+  const out: (typeof breakdownSlots)[CellBreakdown][string][] = [];
+  for (const [b, k] of breakdownKeysOf(p, asOf)) {
+    const s = breakdownSlots[b][k];
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * What a screened person adds, as [slot, amount] pairs: levels, items, scores, and the change
+ * from the screening before.
+ */
+function screenedSlots(now: ReportScreening, before: ReportScreening | undefined): number[] {
+  const out: number[] = [at.scr, 1];
   let w: Level | undefined;
   for (const d of reportDimensions) {
     const level = now.levels[d];
     if (isLevel(level)) {
-      bump(cell, dimSlots[d][level]);
+      out.push(dimSlots[d][level], 1);
       w = worse(w, level);
     }
     const score = now.scores[d];
     if (typeof score === 'number') {
       // Dimension scores are whole numbers (INSTRUMENTS.md §1); counters are integers.
-      bump(cell, meanSlots[d].sum, Math.round(score));
-      bump(cell, meanSlots[d].n);
+      out.push(meanSlots[d].sum, Math.round(score), meanSlots[d].n, 1);
     }
   }
-  if (w) bump(cell, slotOf(`worst.${w}`));
+  if (w) out.push(named.worst[w], 1);
   const total = now.scores.total ?? reportDimensions.reduce((sum, d) => sum + (now.scores[d] ?? 0), 0);
-  bump(cell, at.totalSum, Math.round(total));
-  bump(cell, slotOf(`score.${totalBandOf(total, scoreRange.min, scoreRange.max)}`));
+  out.push(at.totalSum, Math.round(total));
+  out.push(named.score.get(totalBandOf(total, scoreRange.min, scoreRange.max)) as number, 1);
   for (const [code, level] of Object.entries(itemLevelsOfScreening(now))) {
-    const i = index.get(`item.${code}.${level}`);
-    if (i !== undefined) bump(cell, i);
+    const i = named.item.get(code)?.[level];
+    if (i !== undefined) out.push(i, 1);
   }
   if (before) {
     const change = changeBetween(before, now);
-    bump(cell, slotOf(`change.${change.person}`));
-    for (const [d, k] of Object.entries(change.dimensions)) bump(cell, slotOf(`change.${d}.${k}`));
+    out.push(named.change[change.person], 1);
+    for (const [d, k] of Object.entries(change.dimensions))
+      out.push(named.changeOf[d as ReportDimension][k], 1);
   }
+  return out;
 }
 
 /** Cells by period, read for one report. */

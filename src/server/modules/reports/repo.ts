@@ -1,7 +1,13 @@
 import { and, eq, gte, inArray, isNull, like, lt, sql } from 'drizzle-orm';
 import { adherence } from '../../../core/plans/adherence.ts';
 import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
-import { type Cell, emptyCell, type ReportCells, slots } from '../../../core/reports/cells.ts';
+import {
+  type Cell,
+  emptyCell,
+  LEAF_ROW_SLOTS,
+  type ReportCells,
+  slots,
+} from '../../../core/reports/cells.ts';
 import type { ReportPeriod } from '../../../core/reports/period.ts';
 import type { ProgressStatus } from '../../../core/schemas/plan.ts';
 import type { Db } from '../../db/client.ts';
@@ -31,7 +37,10 @@ export async function readCells(
   const scope = new Map(own.map((r) => [r.period, toCell(r.counts)]));
   if (leavesOf === undefined) return { scope };
   const rows = await db
-    .select({ area: reportCells.area, counts: reportCells.counts })
+    .select({
+      area: reportCells.area,
+      counts: sql<number[]>`${reportCells.counts}[1:${sql.raw(String(LEAF_ROW_SLOTS))}]`,
+    })
     .from(reportCells)
     .where(
       and(
