@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --only NAME] [--db pglite|postgres|both] [--quick]`: runs each benchmark in turn,
- * prints the figures and writes them to bench/results/latest.json. Exits non-zero if any benchmark
- * failed (errors under load included), after printing whatever it did measure.
+ * `npm run bench [-- --only NAME] [--db pglite|postgres|both] [--quick] [--people N]`: runs each benchmark
+ * in turn, prints the figures and writes them to bench/results/latest.json. Exits non-zero if any
+ * benchmark failed (errors under load included), after printing whatever it did measure. `--people`
+ * sizes the population of the benchmarks that take one (`reports`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,6 +18,7 @@ import { formatTable } from './lib/table.ts';
 import { removeAllTargetDirsNow } from './lib/target.ts';
 import { registryImportBenchmark } from './registryImport.ts';
 import { registrySearchBenchmark } from './registrySearch.ts';
+import { reportsBenchmark } from './reports.ts';
 import { screeningWriteBenchmark } from './screeningWrite.ts';
 import { startupBenchmark } from './startup.ts';
 import { startupPhasesBenchmark } from './startupPhases.ts';
@@ -29,6 +31,7 @@ const benchmarks: readonly Benchmark[] = [
   registrySearchBenchmark,
   registryImportBenchmark,
   screeningWriteBenchmark,
+  reportsBenchmark,
 ];
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
 

@@ -20,19 +20,25 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** An empty database; returns its URL. */
-export async function recreateBenchDatabase(): Promise<string> {
+/** Bench databases are plain identifiers made here, never user input; checked all the same. */
+function checkedName(name: string): string {
+  if (!/^toemsuk_bench[a-z_]*$/.test(name)) throw new Error(`not a bench database name: ${name}`);
+  return name;
+}
+
+/** An empty database (`toemsuk_bench` unless a benchmark names its own); returns its URL. */
+export async function recreateBenchDatabase(name = BENCH_DATABASE): Promise<string> {
   await withAdmin(async (client) => {
-    await client.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
-    await client.query(`create database ${BENCH_DATABASE}`);
+    await client.query(`drop database if exists ${checkedName(name)} with (force)`);
+    await client.query(`create database ${checkedName(name)}`);
   });
   const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
-export async function dropBenchDatabase(): Promise<void> {
-  await withAdmin((client) => client.query(`drop database if exists ${BENCH_DATABASE} with (force)`));
+export async function dropBenchDatabase(name = BENCH_DATABASE): Promise<void> {
+  await withAdmin((client) => client.query(`drop database if exists ${checkedName(name)} with (force)`));
 }
 
 export async function postgresVersion(): Promise<string> {

@@ -17,6 +17,8 @@ export interface RegistryLoadOptions {
   /** The subdistrict whose people are kept as search samples. */
   sampleSubdistrict: string;
   asOf: string;
+  /** When the people were registered (ISO instant): a bulk import before the screenings; now() if unset. */
+  registeredAt?: string;
   log(message: string): void;
 }
 
@@ -116,7 +118,7 @@ export async function loadRegistry(
     for (let i = 0; i < homes.length; i += BATCH) await insertHouseholds(db, homes.slice(i, i + BATCH));
     for (let i = 0; i < people.length; i += BATCH) {
       const batch = people.slice(i, i + BATCH);
-      await insertPeople(db, batch);
+      await insertPeople(db, batch, options.registeredAt ?? null);
       totals.consents += await insertConsents(db, batch);
     }
     if (subdistrict.code === options.sampleSubdistrict) {
@@ -219,16 +221,17 @@ async function insertHouseholds(db: SqlClient, rows: readonly HouseholdRow[]) {
   );
 }
 
-async function insertPeople(db: SqlClient, rows: readonly PersonRow[]) {
+async function insertPeople(db: SqlClient, rows: readonly PersonRow[], registeredAt: string | null) {
   const col = <T>(f: (r: PersonRow) => T) => rows.map(f);
   await db.query(
     `insert into person (id, area_code, village_code, village_no, house_no, household_id, relation_to_head,
         id_type, national_id_enc, national_id_hash, title, first_name, last_name, sex, birth_date,
         nationality, religion, marital_status, education, occupation, income_band, health_coverage, phone,
-        chronic_conditions, disability_types, vulnerability, caregiver)
+        chronic_conditions, disability_types, vulnerability, caregiver, created_at, updated_at)
      select id, area, village, no, house, hh, rel, 'thai_id', enc, hash, title, first, last, sex, birth,
         'TH', religion, marital, education, occupation, income, coverage, phone,
-        chronic::text[], disability::text[], vulnerability::text[], caregiver::jsonb
+        chronic::text[], disability::text[], vulnerability::text[], caregiver::jsonb,
+        coalesce($26::timestamptz, now()), coalesce($26::timestamptz, now())
        from unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::uuid[], $7::text[],
                    $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::date[],
                    $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
@@ -262,6 +265,7 @@ async function insertPeople(db: SqlClient, rows: readonly PersonRow[]) {
       col((r) => r.disability),
       col((r) => r.vulnerability),
       col((r) => r.caregiver),
+      registeredAt,
     ],
   );
 }

@@ -18,9 +18,10 @@ export interface Target {
 
 /**
  * A brand-new, empty installation: a fresh DATA_DIR (PGlite's files, or only secrets.json on
- * PostgreSQL) and, on PostgreSQL, a freshly created database.
+ * PostgreSQL) and, on PostgreSQL, a freshly created database (`toemsuk_bench`, or a benchmark's own
+ * `database`, so that it never drops another benchmark's running one).
  */
-export async function freshTarget(kind: DatabaseKind): Promise<Target> {
+export async function freshTarget(kind: DatabaseKind, database?: string): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), `toemsuk-bench-${kind}-`));
   liveDirs.add(dataDir);
   const removeDir = () => {
@@ -28,7 +29,7 @@ export async function freshTarget(kind: DatabaseKind): Promise<Target> {
     liveDirs.delete(dataDir);
   };
   try {
-    const databaseUrl = kind === 'postgres' ? await recreateBenchDatabase() : undefined;
+    const databaseUrl = kind === 'postgres' ? await recreateBenchDatabase(database) : undefined;
     const env: ServerEnv = {
       dataDir,
       databaseUrl,
@@ -38,7 +39,7 @@ export async function freshTarget(kind: DatabaseKind): Promise<Target> {
     };
     const dispose = async () => {
       removeDir();
-      if (kind === 'postgres') await dropBenchDatabase();
+      if (kind === 'postgres') await dropBenchDatabase(database);
     };
     return { kind, env, dispose };
   } catch (err) {
