@@ -214,7 +214,7 @@ async function loadData(
     );
     await db.sql.query('vacuum analyze screening');
     const { rows: queued } = await db.sql.query<{ rows: number; leaves: number }>(
-      'select count(*)::int as rows, count(distinct leaf)::int as leaves from report_dirty',
+      'select count(*)::int as rows, count(distinct person_id)::int as leaves from report_dirty',
     );
     const { rows: candidates } = await db.sql.query<{ id: string }>(
       `select p.id::text as id from person p
@@ -252,8 +252,9 @@ async function loadData(
 }
 
 /**
- * PostgreSQL: polls `report_dirty` from the bench's own connection, from before the server is spawned,
- * and resolves with the ms from spawn until it is empty.
+ * PostgreSQL: polls `report_dirty` and the rebuild walk (`report_meta`) from the bench's own
+ * connection, from before the server is spawned, and resolves with the ms from spawn until the queue
+ * is empty and the walk is over.
  */
 async function watchQueue(
   target: Target,
@@ -266,10 +267,16 @@ async function watchQueue(
     try {
       const progress = new Progress('report_dirty rows', log);
       while (!stopped) {
-        const { rows } = await db.sql.query<{ n: number }>('select count(*)::int as n from report_dirty');
+        // Built: nothing queued, and the rebuild walk (started when the migration left no meta) over.
+        const { rows } = await db.sql.query<{ n: number; walking: string | null }>(
+          `select (select count(*)::int from report_dirty) as n,
+                  (select (value -> 'rebuild')::text from report_meta where key = 'cells') as walking`,
+        );
         const n = rows[0]?.n ?? 0;
-        if (n === 0) return performance.now() - spawnedAt;
-        progress.note(String(n));
+        // JSON null once the walk is over; no row before the server first looked.
+        const walking = rows[0]?.walking ?? 'not started';
+        if (n === 0 && walking === 'null') return performance.now() - spawnedAt;
+        progress.note(`${n} queued, walk at ${walking}`);
         await sleep(QUEUE_POLL_MS);
       }
       throw new Error('stopped watching report_dirty');

@@ -18,7 +18,7 @@ export interface LoadSample {
   screenings: number;
   registryMs: number;
   screeningsMs: number;
-  /** report_dirty after the load, before the server starts: rows and distinct leaves. */
+  /** report_dirty after the load, before the server starts: rows and distinct people. */
   queuedRows: number;
   queuedLeaves: number;
   readyMs: number;
@@ -64,7 +64,7 @@ export function buildTable(loads: readonly LoadSample[], yearBE: number): Table 
       'load people s',
       'load screenings s',
       'queued rows',
-      'queued leaves',
+      'queued people',
       'spawn → ready ms',
       'spawn → rollups built ms',
       'first report ms',

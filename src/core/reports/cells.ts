@@ -362,7 +362,7 @@ function screenedSlots(now: ReportScreening, before: ReportScreening | undefined
   const total = now.scores.total ?? reportDimensions.reduce((sum, d) => sum + (now.scores[d] ?? 0), 0);
   out.push(at.totalSum, Math.round(total));
   out.push(named.score.get(totalBandOf(total, scoreRange.min, scoreRange.max)) as number, 1);
-  for (const [code, level] of Object.entries(itemLevelsOfScreening(now))) {
+  for (const [code, level] of Object.entries(now.itemLevels ?? itemLevelsOfScreening(now))) {
     const i = named.item.get(code)?.[level];
     if (i !== undefined) out.push(i, 1);
   }

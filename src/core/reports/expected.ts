@@ -102,6 +102,8 @@ export interface ReportScreening {
   scores: Readonly<Record<string, number>>;
   levels: Readonly<Record<string, string>>;
   answers: Readonly<Record<string, AnswerValue | null | undefined>>;
+  /** The items' levels when already worked out from `answers` (the rollup keeps them, not the answers). */
+  itemLevels?: Readonly<Record<string, Level>>;
 }
 
 export interface ReportPlan {

@@ -873,16 +873,31 @@ export const reportCells = pgTable(
 );
 
 /**
- * Leaves whose cells are out of date. Statement-level triggers on person and screening append
- * here (no key, so that concurrent writers never wait on each other); the worker takes and
+ * People whose share of the cells is out of date. Statement-level triggers on person and screening
+ * append here (no key, so that concurrent writers never wait on each other); the worker takes and
  * de-duplicates them.
  */
 export const reportDirty = pgTable('report_dirty', {
-  leaf: text('leaf').notNull(),
+  personId: uuid('person_id').notNull(),
   queuedAt: timestamp('queued_at', { withTimezone: true, mode: 'string', precision: 3 })
     .notNull()
     .defaultNow(),
 });
+
+/**
+ * What each person's share of the cells was computed from, last time: their report fields and
+ * their well-being screenings in brief. A change subtracts the old share and adds the new one, so
+ * the cost of a screening is one person's (and their household's), not their village's.
+ */
+export const reportPersons = pgTable(
+  'report_person',
+  {
+    personId: uuid('person_id').primaryKey(),
+    householdId: uuid('household_id'),
+    state: jsonb('state').notNull(),
+  },
+  (t) => [index('report_person_household_idx').on(t.householdId)],
+);
 
 /** What the cells were built with (slot list signature, last year): a different one means rebuild. */
 export const reportMeta = pgTable('report_meta', {

@@ -1,20 +1,21 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { performance } from 'node:perf_hooks';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
-import {
-  addCell,
-  areaKeysOf,
-  type Cell,
-  cellSignature,
-  emptyCell,
-  leafCells,
-  slots,
-} from '../../../core/reports/cells.ts';
-import type { ReportPerson, ReportScreening } from '../../../core/reports/expected.ts';
+import { cellSignature } from '../../../core/reports/cells.ts';
 import { bangkokYear } from '../../../core/screenings/month.ts';
 import type { Db } from '../../db/client.ts';
-import { persons, reportCells, reportDirty, reportMeta, screenings } from '../../db/schema.ts';
-import { isoOf } from '../screenings/iso.ts';
+import { reportCells, reportDirty, reportMeta, reportPersons } from '../../db/schema.ts';
+import { addLeaf, moveShares } from './shares.ts';
+
+/** Event-loop utilisation above which the server counts as busy serving requests. */
+const BUSY_LOOP = 0.5;
+/** While busy, the timer still works a little this often, so the queue never stalls. */
+const MAX_DEFER_MS = 5000;
+const BUSY_STEP_PEOPLE = 50;
+/** Work per tick when idle: then the timer looks again whether requests came in meanwhile. */
+const IDLE_BUDGET_MS = 1000;
+/** The pause between idle ticks while work is left: long enough to see whether requests come. */
+const AGAIN_MS = 20;
 
 /** One rollup writer at a time across every server process on the database. */
 const LOCK_KEY = 72_110_007;
@@ -22,22 +23,24 @@ const LOCK_KEY = 72_110_007;
 export interface RollupOptions {
   /** How often the worker looks at the queue. */
   pollMs?: number;
-  /** Leaves recomputed per transaction: bounds how long one holds the lock (and PGlite's only connection). */
-  leavesPerStep?: number;
+  /** People moved per transaction: bounds how long one holds the lock (and PGlite's only connection). */
+  peoplePerStep?: number;
 }
 
 /**
- * Keeps `report_cell` current (issue 7). Triggers queue the leaves (villages) whose people or
- * screenings changed; this recomputes each queued leaf from its raw rows (`leafCells`), replaces
- * its cells and adds the difference into its subdistrict, district and province. A report drains
- * the queue before it reads, so what was written before it is counted; the timer keeps the queue
- * short in between. Cells built with another slot list, or before this year began, are rebuilt.
+ * Keeps `report_cell` current (issue 7). Triggers queue the people whose rows changed; this moves
+ * each one's share of the cells from their stored state to their rows (`moveShares`) in their
+ * village, subdistrict, district and province. A report drains the queue before it reads, so what
+ * was written before it is counted; the timer keeps the queue short in between. Cells built with
+ * another slot list, or before this year began, are rebuilt from every person.
  */
 export class ReportRollup {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private verifiedYear: number | null = null;
   private stopped = true;
+  private lastRun = 0;
+  private lastLoop = performance.eventLoopUtilization();
 
   constructor(
     private readonly db: Db,
@@ -58,202 +61,174 @@ export class ReportRollup {
   }
 
   /**
-   * Recomputes every queued leaf; returns how many. With `budgetMs`, stops after that long (a
+   * Moves every queued person's share; returns how many. With `budgetMs`, stops after that long (a
    * report then reads what is there rather than wait for a whole rebuild).
    */
-  drain(budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
+  drain(budgetMs = Number.POSITIVE_INFINITY, peoplePerStep?: number): Promise<number> {
     // Serialized in this process: a report's drain and the timer's never interleave.
-    const next = this.running.catch(() => undefined).then(() => this.drainNow(budgetMs));
+    const next = this.running.catch(() => undefined).then(() => this.drainNow(budgetMs, peoplePerStep));
     this.running = next;
     return next;
   }
 
-  private schedule() {
+  /**
+   * The timer gives way to requests: while the event loop is busy (a burst of screenings from a
+   * synced phone queue), it works one small step at most every `MAX_DEFER_MS`, so capture keeps its
+   * speed; the queue only holds village codes, and a report drains it before reading anyway.
+   */
+  private schedule(delayMs = this.options.pollMs ?? 250) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.drain()
+      const busy = this.loopBusy();
+      const now = performance.now();
+      if (busy && now - this.lastRun < MAX_DEFER_MS) return this.schedule();
+      this.lastRun = now;
+      let more = false;
+      this.drain(busy ? 0 : IDLE_BUDGET_MS, busy ? BUSY_STEP_PEOPLE : undefined)
+        .then((n) => {
+          // Idle with work left (a rebuild): go on almost at once, looking at the load in between.
+          more = n > 0 && !busy;
+        })
         .catch((err: unknown) =>
           this.log.error({ errName: (err as Error)?.name, err }, 'report rollup failed'),
         )
-        .finally(() => this.schedule());
-    }, this.options.pollMs ?? 250);
+        .finally(() => {
+          this.lastLoop = performance.eventLoopUtilization();
+          this.schedule(more ? AGAIN_MS : undefined);
+        });
+    }, delayMs);
   }
 
-  private async drainNow(budgetMs: number): Promise<number> {
+  /** Whether the event loop was mostly busy since the last look. */
+  private loopBusy(): boolean {
+    const since = performance.eventLoopUtilization(this.lastLoop);
+    this.lastLoop = performance.eventLoopUtilization();
+    return since.utilization > BUSY_LOOP;
+  }
+
+  private async drainNow(budgetMs: number, people?: number): Promise<number> {
     const started = performance.now();
     let done = 0;
     for (;;) {
-      const n = await this.step();
+      const n = await this.step(people);
       done += n;
-      if (n === 0 || performance.now() - started > budgetMs) return done;
+      if (n === 0 || performance.now() - started >= budgetMs) return done;
     }
   }
 
-  /** One transaction: take some queued leaves and recompute them. */
-  private async step(): Promise<number> {
+  /** One transaction: take some queued people and move their shares. */
+  private async step(peoplePerStep = this.options.peoplePerStep ?? 500): Promise<number> {
     const year = bangkokYear(new Date());
     if (this.verifiedYear === year) {
-      const queued = await this.db.select({ leaf: reportDirty.leaf }).from(reportDirty).limit(1);
+      const queued = await this.db.select({ id: reportDirty.personId }).from(reportDirty).limit(1);
       if (queued.length === 0) return 0;
     }
-    return this.db.transaction(async (tx) => {
+    return this.db.transaction(async (txn) => {
+      const tx = txn as unknown as Db;
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
-      await this.ensureCurrent(tx as unknown as Db, year);
-      const leaves = (
-        await tx
-          .selectDistinct({ leaf: reportDirty.leaf })
-          .from(reportDirty)
-          .limit(this.options.leavesPerStep ?? 40)
-      ).map((r) => r.leaf);
-      if (leaves.length === 0) return 0;
-      await tx.delete(reportDirty).where(inArray(reportDirty.leaf, leaves));
-      await recomputeLeaves(tx as unknown as Db, leaves, year);
-      return leaves.length;
+      const meta = await this.ensureCurrent(tx, year);
+      if (meta.rebuild) return rebuildStep(tx, meta);
+      const ids = (
+        await tx.selectDistinct({ id: reportDirty.personId }).from(reportDirty).limit(peoplePerStep)
+      ).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await tx.delete(reportDirty).where(inArray(reportDirty.personId, ids));
+      await moveShares(tx, ids, year);
+      return ids.length;
     });
   }
 
-  /** Rebuilds from scratch when the cells were made with another slot list or for an earlier year. */
-  private async ensureCurrent(db: Db, year: number) {
-    const [meta] = await db.select().from(reportMeta).where(eq(reportMeta.key, 'cells'));
-    const value = { signature: cellSignature, lastYear: year };
-    const current = meta?.value as typeof value | undefined;
-    if (current?.signature !== value.signature || current.lastYear !== value.lastYear) {
-      this.log.info({ ...value, before: current ?? null }, 'rebuilding the report rollup');
-      await db.delete(reportCells);
-      await db.delete(reportDirty);
-      await db.execute(
-        sql`insert into report_dirty (leaf) select distinct coalesce(village_code, area_code || '00') from person`,
-      );
-      await db
-        .insert(reportMeta)
-        .values({ key: 'cells', value })
-        .onConflictDoUpdate({ target: reportMeta.key, set: { value } });
+  /**
+   * Starts a rebuild when the cells were made with another slot list or for an earlier year: the
+   * cells and states are emptied, and `rebuildStep` walks every person again, subdistrict by
+   * subdistrict. Changes queued meanwhile are moved once the walk is over.
+   */
+  private async ensureCurrent(db: Db, year: number): Promise<RollupMeta> {
+    const [row] = await db.select().from(reportMeta).where(eq(reportMeta.key, 'cells'));
+    const current = row?.value as RollupMeta | undefined;
+    if (current?.signature === cellSignature && current.lastYear === year) {
+      this.verifiedYear = current.rebuild ? null : year;
+      return current;
     }
-    this.verifiedYear = year;
+    this.log.info(
+      { signature: cellSignature, lastYear: year, before: current ?? null },
+      'rebuilding the report rollup',
+    );
+    await db.delete(reportCells);
+    await db.delete(reportPersons);
+    await db.delete(reportDirty);
+    const meta: RollupMeta = {
+      signature: cellSignature,
+      lastYear: year,
+      rebuild: { area: '', village: '' },
+    };
+    await saveMeta(db, meta);
+    this.verifiedYear = null;
+    return meta;
   }
 }
 
-const leafCondition = sql`coalesce(${persons.villageCode}, ${persons.areaCode} || '00')`;
+interface RollupMeta {
+  signature: string;
+  lastYear: number;
+  /** While rebuilding: the last leaf done (subdistrict, village or `NO_VILLAGE`; '' before the first). */
+  rebuild: { area: string; village: string } | null;
+}
 
-/** Recomputes some leaves' cells and moves the difference up to their ancestors. */
-async function recomputeLeaves(db: Db, leaves: readonly string[], lastYear: number) {
-  const people = await db
-    .select({
-      id: persons.id,
-      areaCode: persons.areaCode,
-      villageCode: persons.villageCode,
-      householdId: persons.householdId,
-      sex: persons.sex,
-      birthDate: persons.birthDate,
-      vulnerability: persons.vulnerability,
-      adlGroup: persons.adlGroup,
-      mergedInto: persons.mergedInto,
-      createdAt: persons.createdAt,
-    })
-    .from(persons)
-    .where(
-      and(
-        inArray(persons.areaCode, [...new Set(leaves.map((l) => l.slice(0, 6)))]),
-        isNull(persons.mergedInto),
-        inArray(leafCondition, [...leaves]),
-      ),
-    );
-  const rows = people.length
-    ? await db
-        .select({
-          id: screenings.id,
-          personId: screenings.personId,
-          instrument: screenings.instrument,
-          version: screenings.version,
-          takenAt: screenings.takenAt,
-          scores: screenings.scores,
-          levels: screenings.levels,
-          answers: screenings.answers,
-        })
-        .from(screenings)
-        .where(
-          and(
-            inArray(
-              screenings.personId,
-              people.map((p) => p.id),
-            ),
-            eq(screenings.instrument, WELLBEING_INSTRUMENT),
-          ),
-        )
-    : [];
+async function saveMeta(db: Db, value: RollupMeta) {
+  await db
+    .insert(reportMeta)
+    .values({ key: 'cells', value })
+    .onConflictDoUpdate({ target: reportMeta.key, set: { value } });
+}
 
-  const byLeaf = new Map<string, ReportPerson[]>(leaves.map((l) => [l, []]));
-  for (const p of people) {
-    const person: ReportPerson = { ...p, createdAt: isoOf(p.createdAt) };
-    byLeaf.get(p.villageCode ?? `${p.areaCode}00`)?.push(person);
+/** In the walk, the no-village people of a subdistrict: before its villages ('!' < any digit). */
+const NO_VILLAGE = '!';
+
+/**
+ * The next leaf of the rebuild walk (subdistrict by subdistrict, people with no village first),
+ * whole; returns how many people (at least 1 until the walk is over).
+ */
+async function rebuildStep(db: Db, meta: RollupMeta): Promise<number> {
+  const at = meta.rebuild as NonNullable<RollupMeta['rebuild']>;
+  const next = await nextLeaf(db, at.area, at.village);
+  if (!next) {
+    await saveMeta(db, { ...meta, rebuild: null });
+    return 1;
   }
-  const screeningsOf = new Map<string, ReportScreening[]>();
-  for (const s of rows) {
-    const list = screeningsOf.get(s.personId) ?? [];
-    list.push({ ...s, takenAt: isoOf(s.takenAt) } as ReportScreening);
-    screeningsOf.set(s.personId, list);
-  }
+  const n = await addLeaf(db, next.area, next.village === NO_VILLAGE ? null : next.village, meta.lastYear);
+  await saveMeta(db, { ...meta, rebuild: next });
+  return Math.max(n, 1);
+}
 
-  // The ancestors' cells, read once for every leaf of the step (we hold the lock: no one else writes).
-  const ancestors = [...new Set(leaves.flatMap((l) => areaKeysOf(l).slice(0, 3)))];
-  const stored = await db
-    .select()
-    .from(reportCells)
-    .where(inArray(reportCells.area, [...ancestors, ...leaves]));
-  const cells = new Map(stored.map((r) => [`${r.area}|${r.period}`, toCell(r.counts)]));
-  const changed = new Set<string>();
-
-  for (const [leaf, members] of byLeaf) {
-    const fresh = leafCells(
-      members,
-      members.flatMap((p) => screeningsOf.get(p.id) ?? []),
-      lastYear,
-    );
-    const periods = new Set([...fresh.keys(), ...stored.filter((r) => r.area === leaf).map((r) => r.period)]);
-    for (const period of periods) {
-      const before = cells.get(`${leaf}|${period}`) ?? emptyCell();
-      const after = fresh.get(period) ?? emptyCell();
-      const delta = addCell(Int32Array.from(after), before, -1);
-      if (delta.every((v) => v === 0)) continue;
-      for (const area of areaKeysOf(leaf)) {
-        const key = `${area}|${period}`;
-        cells.set(key, addCell(cells.get(key) ?? emptyCell(), delta));
-        changed.add(key);
+/**
+ * The leaf after (area, village) in walk order ('' = nothing of the area done yet), by index
+ * probes on person (area_code, village_code), however many areas are empty.
+ */
+async function nextLeaf(
+  db: Db,
+  area: string,
+  village: string,
+): Promise<{ area: string; village: string } | null> {
+  const one = async (query: SQL) =>
+    ((await db.execute(query)) as unknown as { rows: { v: string | null }[] }).rows[0]?.v ?? null;
+  let current = area;
+  let after = village;
+  for (;;) {
+    if (current !== '') {
+      if (after === '') {
+        const none = await one(
+          sql`select 'x' as v from person where area_code = ${current} and village_code is null limit 1`,
+        );
+        if (none) return { area: current, village: NO_VILLAGE };
       }
+      const v = await one(sql`select min(village_code) as v from person
+        where area_code = ${current} and village_code > ${after === NO_VILLAGE ? '' : after}`);
+      if (v) return { area: current, village: v };
     }
-  }
-  await writeCells(
-    db,
-    [...changed].map((key) => [key, cells.get(key) as Cell]),
-  );
-}
-
-function toCell(counts: readonly number[]): Cell {
-  const cell = emptyCell();
-  // A shorter stored row would mean another slot list: the signature check rebuilds before that.
-  cell.set(counts.slice(0, slots.length));
-  return cell;
-}
-
-/** Writes whole cells; an all-zero cell is deleted. */
-async function writeCells(db: Db, entries: readonly [string, Cell][]) {
-  const zero: { area: string; period: string }[] = [];
-  const values: { area: string; period: string; counts: number[] }[] = [];
-  for (const [key, cell] of entries) {
-    const [area, period] = key.split('|') as [string, string];
-    if (cell.every((v) => v === 0)) zero.push({ area, period });
-    else values.push({ area, period, counts: [...cell] });
-  }
-  for (let i = 0; i < values.length; i += 200) {
-    await db
-      .insert(reportCells)
-      .values(values.slice(i, i + 200))
-      .onConflictDoUpdate({
-        target: [reportCells.period, reportCells.area],
-        set: { counts: sql`excluded.counts` },
-      });
-  }
-  for (const { area, period } of zero) {
-    await db.delete(reportCells).where(and(eq(reportCells.area, area), eq(reportCells.period, period)));
+    const a = await one(sql`select min(area_code) as v from person where area_code > ${current}`);
+    if (!a) return null;
+    current = a;
+    after = '';
   }
 }

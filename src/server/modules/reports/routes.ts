@@ -13,7 +13,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['reports'];
   // One rollup per app: it runs beside requests while the app is up (PGlite: smaller steps).
   const rollup = new ReportRollup(ctx.database.db, app.log.child({ module: 'reports' }), {
-    leavesPerStep: ctx.database.kind === 'pglite' ? 10 : 40,
+    peoplePerStep: ctx.database.kind === 'pglite' ? 200 : 1000,
   });
   app.addHook('onReady', async () => rollup.start());
   app.addHook('onClose', async () => rollup.stop());
