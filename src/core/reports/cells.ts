@@ -95,6 +95,13 @@ const bump = (cell: Cell, i: number, by = 1) => {
 };
 export const emptyCell = (): Cell => new Int32Array(slots.length);
 
+/** A stored row's counters as a cell (a shorter row, such as a village row's leading slots, padded with zeros). */
+export function cellFrom(counts: readonly number[]): Cell {
+  const cell = emptyCell();
+  cell.set(counts.length > slots.length ? counts.slice(0, slots.length) : counts);
+  return cell;
+}
+
 /** Adds `b` into `a`, `sign` times. */
 export function addCell(a: Cell, b: Cell, sign = 1): Cell {
   for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + sign * (b[i] as number);

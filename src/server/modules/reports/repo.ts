@@ -1,24 +1,12 @@
 import { and, eq, gte, inArray, isNull, like, lt, sql } from 'drizzle-orm';
 import { adherence } from '../../../core/plans/adherence.ts';
 import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
-import {
-  type Cell,
-  emptyCell,
-  LEAF_ROW_SLOTS,
-  type ReportCells,
-  slots,
-} from '../../../core/reports/cells.ts';
+import { cellFrom, LEAF_ROW_SLOTS, type ReportCells } from '../../../core/reports/cells.ts';
 import type { ReportPeriod } from '../../../core/reports/period.ts';
 import type { ProgressStatus } from '../../../core/schemas/plan.ts';
 import type { Db } from '../../db/client.ts';
 import { areas, persons, planProgress, plans, reportCells, screenings } from '../../db/schema.ts';
 import { isoOf } from '../screenings/iso.ts';
-
-const toCell = (counts: readonly number[]): Cell => {
-  const cell = emptyCell();
-  cell.set(counts.slice(0, slots.length));
-  return cell;
-};
 
 /**
  * An area's cells for some periods, and (for the village and household breakdowns) the period's
@@ -34,7 +22,7 @@ export async function readCells(
     .select({ period: reportCells.period, counts: reportCells.counts })
     .from(reportCells)
     .where(and(eq(reportCells.area, area), inArray(reportCells.period, [...periods])));
-  const scope = new Map(own.map((r) => [r.period, toCell(r.counts)]));
+  const scope = new Map(own.map((r) => [r.period, cellFrom(r.counts)]));
   if (leavesOf === undefined) return { scope };
   const rows = await db
     .select({
@@ -51,7 +39,7 @@ export async function readCells(
         sql`length(${reportCells.area}) = 8`,
       ),
     );
-  return { scope, leaves: rows.map((r) => ({ leaf: r.area, cell: toCell(r.counts) })) };
+  return { scope, leaves: rows.map((r) => ({ leaf: r.area, cell: cellFrom(r.counts) })) };
 }
 
 /** Thai names of the villages among some codes. */

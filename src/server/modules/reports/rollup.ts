@@ -74,7 +74,7 @@ export class ReportRollup {
   /**
    * The timer gives way to requests: while the event loop is busy (a burst of screenings from a
    * synced phone queue), it works one small step at most every `MAX_DEFER_MS`, so capture keeps its
-   * speed; the queue only holds village codes, and a report drains it before reading anyway.
+   * speed; the queue only holds person ids, and a report drains it before reading anyway.
    */
   private schedule(delayMs = this.options.pollMs ?? 250) {
     if (this.stopped) return;

@@ -4,10 +4,10 @@ import {
   addCell,
   areaKeysOf,
   type Cell,
+  cellFrom,
   emptyCell,
   leafCells,
   leafOf,
-  slots,
 } from '../../../core/reports/cells.ts';
 import type { ReportScreening } from '../../../core/reports/expected.ts';
 import type { Db } from '../../db/client.ts';
@@ -173,9 +173,7 @@ async function applyDelta(db: Db, delta: ReadonlyMap<string, Cell>) {
   const zero: [string, string][] = [];
   for (const [key, diff] of changed) {
     const [area, period] = key.split('|') as [string, string];
-    const cell = emptyCell();
-    cell.set((current.get(key) ?? []).slice(0, slots.length));
-    addCell(cell, diff);
+    const cell = addCell(cellFrom(current.get(key) ?? []), diff);
     if (cell.every((v) => v === 0)) zero.push([area, period]);
     else upserts.push({ area, period, counts: [...cell] });
   }
