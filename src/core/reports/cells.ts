@@ -258,7 +258,7 @@ export function leafCells(
       screenedSlots(d.screening, i > 0 ? (dated[i - 1] as Dated).screening : undefined),
     );
     const latestInMonth = new Map<string, number>();
-    dated.forEach((d, i) => latestInMonth.set(d.month, i));
+    for (const [i, d] of dated.entries()) latestInMonth.set(d.month, i);
     const created = Date.parse(p.createdAt);
     const firstYear = Math.min(
       Number(bangkokMonth(p.createdAt).slice(0, 4)),
