@@ -241,4 +241,28 @@ describe.each(['pglite', 'postgres'] as const)('area well-being report in a real
     await shot('4-print');
     await context.close();
   });
+
+  it('a group page leads to the group’s own statistics', async () => {
+    const context = await signIn('demo.admin');
+    const page = await context.newPage();
+    const groups = await getJson<{ items: { id: string; name: string }[] }>(
+      context.request,
+      `${server.url}/api/v1/groups`,
+    );
+    const group = groups.items[0];
+    expect(group, 'the demo has a group').toBeDefined();
+    const report = await getJson<WellbeingReport>(
+      context.request,
+      `${server.url}/api/v1/reports/wellbeing?group=${group!.id}&yearBE=${yearBE}`,
+    );
+    expect(report.scope).toEqual({ kind: 'group', id: group!.id });
+
+    await page.goto(`${server.url}/groups/${group!.id}`);
+    await page.getByRole('link', { name: 'ดูสถิติสุขภาวะของกลุ่ม' }).click();
+    await page.waitForURL(new RegExp(`/reports\\?group=${group!.id}`));
+    await page.getByRole('heading', { level: 1, name: `สถิติสุขภาวะ ${group!.name}` }).waitFor();
+    await expectPopulation(page, report);
+    await screenshot(page, `reports-${kind}-group`);
+    await context.close();
+  });
 });
