@@ -3,10 +3,9 @@ import { adherence } from '../../../core/plans/adherence.ts';
 import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
 import { cellFrom, LEAF_ROW_SLOTS, type ReportCells } from '../../../core/reports/cells.ts';
 import type { ReportPeriod } from '../../../core/reports/period.ts';
-import type { ProgressStatus } from '../../../core/schemas/plan.ts';
 import type { Db } from '../../db/client.ts';
 import { areas, persons, planProgress, plans, reportCells, screenings } from '../../db/schema.ts';
-import { isoOf } from '../screenings/iso.ts';
+import { progressWhere } from './rows.ts';
 
 /**
  * An area's cells for some periods, and (for the village and household breakdowns) the period's
@@ -84,23 +83,10 @@ export async function planFiguresOf(db: Db, area: string, period: ReportPeriod) 
           and s.instrument = ${WELLBEING_INSTRUMENT} and s.taken_month in ${period.months})`,
       ),
     );
-  const progress = await db
-    .select({
-      personId: plans.personId,
-      planActivityId: planProgress.planActivityId,
-      month: planProgress.month,
-      status: planProgress.status,
-      createdAt: planProgress.createdAt,
-    })
-    .from(planProgress)
-    .innerJoin(plans, eq(plans.id, planProgress.planId))
-    .innerJoin(persons, eq(persons.id, plans.personId))
-    .where(and(personInArea(area), inArray(planProgress.month, period.months)));
-  const entries = progress.map((e) => ({
-    ...e,
-    status: e.status as ProgressStatus,
-    createdAt: isoOf(e.createdAt),
-  }));
+  const entries = await progressWhere(
+    db,
+    and(personInArea(area), inArray(planProgress.month, period.months)),
+  );
   return {
     withPlan: withPlan?.n ?? 0,
     reporting: new Set(entries.map((e) => e.personId)).size,

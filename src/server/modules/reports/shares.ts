@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
-import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
 import {
   addCell,
   areaKeysOf,
@@ -9,10 +8,9 @@ import {
   leafCells,
   leafOf,
 } from '../../../core/reports/cells.ts';
-import type { ReportScreening } from '../../../core/reports/expected.ts';
 import type { Db } from '../../db/client.ts';
-import { persons, reportCells, reportPersons, screenings } from '../../db/schema.ts';
-import { isoOf } from '../screenings/iso.ts';
+import { persons, reportCells, reportPersons } from '../../db/schema.ts';
+import { reportPeopleWhere, wellbeingScreeningsOf } from './rows.ts';
 import { type PersonState, readState, type StoredState, storeState } from './state.ts';
 
 /**
@@ -112,43 +110,9 @@ function addShares(delta: Map<string, Cell>, states: readonly PersonState[], las
 
 /** What the rows say now: live (not merged) people with their well-being screenings. */
 async function currentStates(db: Db, which: SQL | undefined): Promise<Map<string, PersonState>> {
-  const people = await db
-    .select({
-      id: persons.id,
-      areaCode: persons.areaCode,
-      villageCode: persons.villageCode,
-      householdId: persons.householdId,
-      sex: persons.sex,
-      birthDate: persons.birthDate,
-      vulnerability: persons.vulnerability,
-      adlGroup: persons.adlGroup,
-      mergedInto: persons.mergedInto,
-      createdAt: persons.createdAt,
-    })
-    .from(persons)
-    .where(and(which, isNull(persons.mergedInto)));
-  const out = new Map<string, PersonState>(
-    people.map((p) => [p.id, { person: { ...p, createdAt: isoOf(p.createdAt) }, screenings: [] }]),
-  );
-  if (out.size === 0) return out;
-  const rows = await db
-    .select({
-      id: screenings.id,
-      personId: screenings.personId,
-      instrument: screenings.instrument,
-      version: screenings.version,
-      takenAt: screenings.takenAt,
-      scores: screenings.scores,
-      levels: screenings.levels,
-      answers: screenings.answers,
-    })
-    .from(screenings)
-    .where(
-      and(inArray(screenings.personId, [...out.keys()]), eq(screenings.instrument, WELLBEING_INSTRUMENT)),
-    );
-  for (const s of rows) {
-    out.get(s.personId)?.screenings.push({ ...s, takenAt: isoOf(s.takenAt) } as ReportScreening);
-  }
+  const people = await reportPeopleWhere(db, and(which, isNull(persons.mergedInto)));
+  const out = new Map<string, PersonState>(people.map((p) => [p.id, { person: p, screenings: [] }]));
+  for (const s of await wellbeingScreeningsOf(db, [...out.keys()])) out.get(s.personId)?.screenings.push(s);
   return out;
 }
 
