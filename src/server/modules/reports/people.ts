@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
 import type { ReportPeriod } from '../../../core/reports/period.ts';
+import type { ReportPeopleQuery, ReportPersonRow } from '../../../core/schemas/report.ts';
 import type { Db } from '../../db/client.ts';
 import { persons, screenings } from '../../db/schema.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { isoOf } from '../screenings/iso.ts';
 import { personInArea } from './repo.ts';
-import type { ReportPeopleQuery, ReportPersonRow } from './schemas.ts';
 
 /**
  * The people whose latest `wellbeing20` screening in the period has `level` in `dimension`: the

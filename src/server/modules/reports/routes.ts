@@ -1,11 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { page } from '../../../core/schemas/common.ts';
-import { reportQuery, wellbeingReport } from '../../../core/schemas/report.ts';
+import {
+  reportPeopleQuery,
+  reportPersonRow,
+  reportQuery,
+  wellbeingReport,
+} from '../../../core/schemas/report.ts';
 import type { AppContext } from '../../context.ts';
 import { groupContext } from '../groups/context.ts';
 import { ReportRollup } from './rollup.ts';
-import { reportPeopleQuery, reportPersonRow } from './schemas.ts';
 import { wellbeingReport as buildReport, type ReportContext, reportPeople } from './service.ts';
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -2,7 +2,7 @@ import { decide } from '../../../core/policy/index.ts';
 import { percentOf } from '../../../core/reports/bands.ts';
 import { periodsOfReport, type ReportCells, reportFromCells } from '../../../core/reports/cells.ts';
 import { suppressReport } from '../../../core/reports/suppress.ts';
-import type { ReportQuery, WellbeingReport } from '../../../core/schemas/report.ts';
+import type { ReportPeopleQuery, ReportQuery, WellbeingReport } from '../../../core/schemas/report.ts';
 import { bangkokYear } from '../../../core/screenings/month.ts';
 import { toBuddhistYear } from '../../../core/thai/buddhistEra.ts';
 import { ensureAllowed } from '../../http/auth.ts';
@@ -14,7 +14,6 @@ import { groupReport } from './group.ts';
 import { peopleBehind } from './people.ts';
 import { planFiguresOf, readCells, villageNames } from './repo.ts';
 import type { ReportRollup } from './rollup.ts';
-import type { ReportPeopleQuery } from './schemas.ts';
 
 export interface ReportContext extends GroupContext {
   rollup: ReportRollup;

@@ -1,18 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Level } from '../../../core/instruments/index.ts';
-import type { ReportBreakdown, ReportDimension, WellbeingReport } from '../../../core/schemas/report.ts';
+import type {
+  ReportBreakdown,
+  ReportDimension,
+  ReportPersonRow,
+  WellbeingReport,
+} from '../../../core/schemas/report.ts';
 import { get, type Page } from '../../app/api.ts';
 import { apiQuery, type ReportParams } from './params.ts';
-
-/** Who is behind a number (admins only): their latest screening in the period has `level` in the dimension. */
-export interface ReportPersonRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  villageCode: string | null;
-  level: Level;
-  takenAt: string;
-}
 
 export interface PeopleQuery {
   area: string;
