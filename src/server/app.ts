@@ -18,6 +18,7 @@ import { registerErrorHandling, sendProblem } from './http/errors.ts';
 import { Problem } from './http/problem.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
+import { assistanceRoutes } from './modules/assistance/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { citizenRoutes } from './modules/citizen/routes.ts';
@@ -29,9 +30,12 @@ import { inboxRoutes } from './modules/inbox/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { personRoutes } from './modules/persons/routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { referralRoutes } from './modules/referrals/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { screeningRoutes } from './modules/screenings/routes.ts';
+import { transportRoutes } from './modules/transport/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { visitRoutes } from './modules/visits/routes.ts';
 
 export const BODY_LIMIT = 1_048_576;
 
@@ -135,6 +139,10 @@ export async function buildApp(
   activityRoutes(app, ctx);
   planRoutes(app, ctx);
   reportRoutes(app, ctx);
+  referralRoutes(app, ctx);
+  assistanceRoutes(app, ctx);
+  visitRoutes(app, ctx);
+  transportRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {

@@ -39,7 +39,37 @@ export type Request =
   | { action: 'activity.create'; areaCode: string | null }
   | { action: ActivityGroupAction; areaCode: string; organizationId: string | null }
   | { action: 'task.read' | 'task.progress'; organizationId: string | null }
-  | { action: ReportAction; areaCode: string };
+  | { action: ReportAction; areaCode: string }
+  | { action: 'referral.read' | 'referral.respond' | 'referral.withdraw'; referral: ServiceParty }
+  | { action: 'transport.read' | 'transport.respond' | 'transport.cancel'; transport: ServiceParty }
+  | { action: 'visit.read' | 'visit.record'; visit: VisitParty }
+  | { action: 'calendar.read'; calendar: CalendarOwner }
+  | { action: 'assistance.report'; areaCode: string }
+  | { action: 'assistance.organization'; organizationId: string };
+
+/**
+ * The two sides of a referral or a transport request (issue 8): who sent it, the organisation that
+ * receives (or drives) it, and the person's place, for the area's own team.
+ */
+export interface ServiceParty {
+  fromUserId: string;
+  toOrganizationId: string;
+  /** The person's village when known, else their subdistrict (`placeOf`). */
+  place: string;
+}
+
+/** A visit or appointment: its organisation, the users sent, and the person's place. */
+export interface VisitParty {
+  organizationId: string | null;
+  assigneeIds: readonly string[];
+  place: string;
+}
+
+/** Whose calendar: an organisation's, one user's, or an area's. */
+export type CalendarOwner =
+  | { kind: 'organization'; organizationId: string }
+  | { kind: 'user'; userId: string; areaCodes: readonly string[] }
+  | { kind: 'area'; areaCode: string };
 
 /**
  * Area statistics (issue 7): `report.read` the figures; `report.identified` them unsuppressed
@@ -61,7 +91,14 @@ export type PersonAction =
   /** Individual well-being plans (DOMAIN.md steps 7–9): read, report monthly progress, make or adjust. */
   | 'plan.read'
   | 'plan.progress'
-  | 'plan.write';
+  | 'plan.write'
+  /** Coordinated services (issue 8), all started from the person's record. */
+  | 'referral.create'
+  | 'transport.request'
+  | 'visit.schedule'
+  | 'assistance.record'
+  /** What the person has been given, and their referrals, visits and rides. */
+  | 'service.readHistory';
 
 /** A group activity (an exercise club): its members and attendance. */
 export type ActivityGroupAction = 'activityGroup.read' | 'activityGroup.manage';
@@ -167,7 +204,32 @@ export function decide(actor: Actor | null, req: Request): Decision {
     case 'plan.read':
     case 'plan.progress':
     case 'plan.write':
+    case 'referral.create':
+    case 'transport.request':
+    case 'visit.schedule':
+    case 'assistance.record':
+    case 'service.readHistory':
       return decidePerson(actor, req.action, req.areaCode, req.relation);
+    case 'referral.read':
+    case 'referral.respond':
+    case 'referral.withdraw':
+      return decideService(actor, req.action, req.referral);
+    case 'transport.read':
+    case 'transport.respond':
+    case 'transport.cancel':
+      return decideService(actor, req.action, req.transport);
+    case 'visit.read':
+    case 'visit.record':
+      return decideVisit(actor, req.visit);
+    case 'calendar.read':
+      return decideCalendar(actor, req.calendar);
+    // The ledger's totals hold no names: whoever reads the area's statistics reads them.
+    case 'assistance.report':
+      return inScope(actor, req.areaCode) && hasRole(actor, ...FIELD_ROLES, 'committee_viewer')
+        ? ALLOW
+        : FORBIDDEN;
+    case 'assistance.organization':
+      return actor.organizationId === req.organizationId ? ALLOW : FORBIDDEN;
     case 'group.create':
       return hasRole(actor, 'area_admin') && inScope(actor, req.areaCode) ? ALLOW : FORBIDDEN;
     case 'group.read':
@@ -239,6 +301,72 @@ function decidePerson(
       return ALLOW;
     case 'plan.write':
       return area || assigned ? ALLOW : FORBIDDEN;
+    // Sending a case on, booking a visit or a ride, or recording help is staff work on the case.
+    case 'referral.create':
+    case 'transport.request':
+    case 'visit.schedule':
+    case 'assistance.record':
+      return area || assigned ? ALLOW : FORBIDDEN;
+    // The person owns the record of what was done for them (DOMAIN.md): they read it too.
+    case 'service.readHistory':
+      return ALLOW;
+  }
+}
+
+/**
+ * A referral or ride is seen by its sender, by the receiving organisation and by the person's own
+ * area team (who follow the case on its timeline); only the receiver moves it on, and only the
+ * sender or the area's admins withdraw it. Anyone else: 404.
+ */
+function decideService(
+  actor: Actor,
+  action: 'referral.read' | 'referral.respond' | 'referral.withdraw' | TransportAction,
+  party: ServiceParty,
+): Decision {
+  const sender = party.fromUserId === actor.userId;
+  const receiver = actor.organizationId !== null && actor.organizationId === party.toOrganizationId;
+  const areaTeam = fieldWorkerIn(actor, party.place);
+  const areaAdmin = hasRole(actor, 'area_admin') && inScope(actor, party.place);
+  if (!sender && !receiver && !areaTeam && !areaAdmin) return HIDDEN;
+  switch (action) {
+    case 'referral.read':
+    case 'transport.read':
+      return ALLOW;
+    case 'referral.respond':
+    case 'transport.respond':
+      return receiver && hasRole(actor, ...FIELD_ROLES) ? ALLOW : FORBIDDEN;
+    case 'referral.withdraw':
+    case 'transport.cancel':
+      return sender || areaAdmin ? ALLOW : FORBIDDEN;
+  }
+}
+
+type TransportAction = 'transport.read' | 'transport.respond' | 'transport.cancel';
+
+/** A visit is its organisation's, its assignees' and the person's area team's to read and record. */
+function decideVisit(actor: Actor, visit: VisitParty): Decision {
+  const assigned = visit.assigneeIds.includes(actor.userId);
+  const organization = visit.organizationId !== null && actor.organizationId === visit.organizationId;
+  return assigned || organization || fieldWorkerIn(actor, visit.place) ? ALLOW : HIDDEN;
+}
+
+/**
+ * Calendars: an organisation's members see theirs; a user sees their own, and an area admin sees
+ * the users they manage; the field team sees their area's.
+ */
+function decideCalendar(actor: Actor, calendar: CalendarOwner): Decision {
+  switch (calendar.kind) {
+    case 'organization':
+      return actor.organizationId === calendar.organizationId ? ALLOW : FORBIDDEN;
+    case 'user':
+      if (calendar.userId === actor.userId) return ALLOW;
+      return hasRole(actor, 'area_admin') &&
+        calendar.areaCodes.length > 0 &&
+        calendar.areaCodes.every((code) => inScope(actor, code))
+        ? ALLOW
+        : FORBIDDEN;
+    case 'area':
+      return fieldWorkerIn(actor, calendar.areaCode) ? ALLOW : FORBIDDEN;
   }
 }
 

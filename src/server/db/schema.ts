@@ -8,6 +8,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -57,11 +58,17 @@ export const organizations = pgTable(
     email: text('email'),
     contactName: text('contact_name'),
     address: text('address'),
+    /** The villages a service centre serves (its catchment), beyond its own area code. */
+    catchmentVillageCodes: text('catchment_village_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** Opening hours: `[{day: 1–7 (Monday 1), opens: "08:30", closes: "16:30"}]`. */
+    openingHours: jsonb('opening_hours').notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('organization_area_idx').on(t.areaCode),
+    index('organization_catchment_idx').using('gin', t.catchmentVillageCodes),
+    index('organization_services_idx').using('gin', t.services),
     index('organization_type_idx').on(t.type),
     index('organization_name_idx').on(t.name, t.id),
     index('organization_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
@@ -904,3 +911,181 @@ export const reportMeta = pgTable('report_meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/**
+ * A referral (ส่งต่อ) of a person to an organisation or its multidisciplinary team, with the
+ * screening and plan it shares. Its status moves by the transitions in `core/services/referral.ts`;
+ * each move is a row in `service_event`.
+ */
+export const referrals = pgTable(
+  'referral',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The person's subdistrict and village when referred: who may read it by area. */
+    areaCode: text('area_code').notNull(),
+    villageCode: text('village_code'),
+    fromUserId: uuid('from_user_id')
+      .notNull()
+      .references(() => users.id),
+    fromOrganizationId: uuid('from_organization_id').references(() => organizations.id),
+    toOrganizationId: uuid('to_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Disciplines asked for (social_worker, nurse, physiotherapist…); empty: the organisation decides. */
+    disciplines: text('disciplines').array().notNull().default(sql`'{}'::text[]`),
+    reason: text('reason').notNull(),
+    /** routine, urgent, emergency. */
+    urgency: text('urgency').notNull(),
+    /** sent, accepted, declined, in_progress, completed, withdrawn. */
+    status: text('status').notNull().default('sent'),
+    /** What it shares: `{screeningId?, planId?}`, read under the policy when the receiver opens it. */
+    shared: jsonb('shared').notNull().default(sql`'{}'::jsonb`),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    assignedUserId: uuid('assigned_user_id').references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string', precision: 3 }),
+    clientId: uuid('client_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('referral_client_key').on(t.clientId),
+    index('referral_to_idx').on(t.toOrganizationId, t.status, t.dueAt, t.id),
+    index('referral_from_idx').on(t.fromUserId, t.createdAt, t.id),
+    index('referral_person_idx').on(t.personId, t.createdAt),
+    index('referral_area_idx').on(t.areaCode, t.status, t.createdAt),
+  ],
+);
+
+/** Help given to a person (cash, goods, equipment, home repair, a service): the assistance ledger. */
+export const assistance = pgTable(
+  'assistance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    areaCode: text('area_code').notNull(),
+    villageCode: text('village_code'),
+    /** cash, goods, equipment, home_repair, service. */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    /** Baht; null when the help has no price (a service). */
+    value: numeric('value', { precision: 12, scale: 2, mode: 'number' }),
+    givenOn: date('given_on', { mode: 'string' }).notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    fundingSource: text('funding_source'),
+    /** The recorder saw the earlier similar help and recorded it anyway. */
+    duplicateConfirmed: boolean('duplicate_confirmed').notNull().default(false),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    clientId: uuid('client_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('assistance_client_key').on(t.clientId),
+    index('assistance_person_idx').on(t.personId, t.givenOn),
+    index('assistance_area_idx').on(t.areaCode, t.givenOn),
+    index('assistance_org_idx').on(t.organizationId, t.givenOn),
+  ],
+);
+
+/**
+ * A home visit or a centre appointment for a person, planned (from a plan activity or ad hoc) and then
+ * recorded. A team visit names several users.
+ */
+export const visits = pgTable(
+  'visit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    areaCode: text('area_code').notNull(),
+    villageCode: text('village_code'),
+    /** home_visit, centre_appointment. */
+    kind: text('kind').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(60),
+    /** The organisation that runs it (the centre, or the visiting agency). */
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    assigneeIds: uuid('assignee_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    planActivityId: uuid('plan_activity_id').references(() => planActivities.id),
+    purpose: text('purpose'),
+    /** scheduled, done, missed, cancelled. */
+    status: text('status').notNull().default('scheduled'),
+    /** The visit record once done: who went, what was done, vital signs, notes, follow-up. */
+    record: jsonb('record'),
+    clientId: uuid('client_id'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('visit_client_key').on(t.clientId),
+    index('visit_person_idx').on(t.personId, t.startsAt),
+    index('visit_area_idx').on(t.areaCode, t.startsAt),
+    index('visit_org_idx').on(t.organizationId, t.startsAt),
+    index('visit_assignee_idx').using('gin', t.assigneeIds),
+  ],
+);
+
+/** A ride for a person to a centre or hospital, requested by staff and taken by a transport provider. */
+export const transportRequests = pgTable(
+  'transport_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    areaCode: text('area_code').notNull(),
+    villageCode: text('village_code'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    providerOrganizationId: uuid('provider_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    destinationOrganizationId: uuid('destination_organization_id').references(() => organizations.id),
+    destination: text('destination'),
+    pickupAt: timestamp('pickup_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    pickupAddress: text('pickup_address').notNull(),
+    /** wheelchair, stretcher, oxygen, escort. */
+    needs: text('needs').array().notNull().default(sql`'{}'::text[]`),
+    /** requested, accepted, declined, completed, cancelled. */
+    status: text('status').notNull().default('requested'),
+    note: text('note'),
+    clientId: uuid('client_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('transport_request_client_key').on(t.clientId),
+    index('transport_request_provider_idx').on(t.providerOrganizationId, t.status, t.pickupAt),
+    index('transport_request_person_idx').on(t.personId, t.pickupAt),
+    index('transport_request_requester_idx').on(t.requestedBy, t.createdAt),
+  ],
+);
+
+/** Each status move of a referral, transport request or visit: who, when, from what to what, and why. */
+export const serviceEvents = pgTable(
+  'service_event',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** referral, transport, visit. */
+    subject: text('subject').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'string', precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('service_event_subject_idx').on(t.subjectId, t.at)],
+);

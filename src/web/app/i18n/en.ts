@@ -1,3 +1,8 @@
+import { assistanceEn } from './en/assistance.ts';
+import { referralsEn } from './en/referrals.ts';
+import { servicesEn } from './en/services.ts';
+import { transportEn } from './en/transport.ts';
+import { visitsEn } from './en/visits.ts';
 import type { Translation } from './th.ts';
 
 export const en: Translation = {
@@ -1764,6 +1769,11 @@ export const en: Translation = {
       print: 'Print / save as PDF',
     },
   },
+  referrals: referralsEn,
+  assistance: assistanceEn,
+  visits: visitsEn,
+  transport: transportEn,
+  services: servicesEn,
   notFound: {
     title: 'Page not found',
     body: 'The link may be wrong, or the page has moved.',

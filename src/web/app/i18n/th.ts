@@ -2,6 +2,13 @@
  * Thai, the default language. Plain words: many readers are village
  * volunteers on a phone. `en.ts` must have the same keys (the type checks it).
  */
+
+import { assistanceTh } from './th/assistance.ts';
+import { referralsTh } from './th/referrals.ts';
+import { servicesTh } from './th/services.ts';
+import { transportTh } from './th/transport.ts';
+import { visitsTh } from './th/visits.ts';
+
 export const th = {
   app: {
     name: 'เติมสุข',
@@ -1726,6 +1733,11 @@ export const th = {
       print: 'พิมพ์ / บันทึกเป็น PDF',
     },
   },
+  referrals: referralsTh,
+  assistance: assistanceTh,
+  visits: visitsTh,
+  transport: transportTh,
+  services: servicesTh,
   notFound: {
     title: 'ไม่พบหน้านี้',
     body: 'ลิงก์อาจไม่ถูกต้อง หรือหน้านี้ถูกย้ายไปแล้ว',
@@ -1924,5 +1936,5 @@ export const th = {
   },
 } as const;
 
-type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+export type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 export type Translation = Messages<typeof th>;
