@@ -295,6 +295,19 @@ describe('bad requests get a clear problem and change nothing', () => {
     expect(JSON.stringify(en.json())).toContain('no figures for BE');
   });
 
+  it('an area code that is not in the DOPA tree is named, for the report and its people', async () => {
+    for (const path of ['wellbeing', 'wellbeing/people']) {
+      const res = await operator.request({
+        method: 'GET',
+        url: `/api/v1/reports/${path}?area=100199&yearBE=2569${path.endsWith('people') ? '&dimension=health&level=red' : ''}`,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(res.statusCode).toBe(400);
+      const body = res.json() as { errors: { path: string; message: string }[] };
+      expect(body.errors).toEqual([{ path: 'query.area', message: 'Unknown area code 100199' }]);
+    }
+  });
+
   it('another area is forbidden; an unknown group is not found', async () => {
     expect((await report(outsider, query('1001', 2569, undefined, 'dimension'))).status).toBe(403);
     expect((await report(admin, `group=${randomUUID()}&yearBE=2569`)).status).toBe(404);

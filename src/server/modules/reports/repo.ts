@@ -51,6 +51,13 @@ export async function villageNames(db: Db, codes: readonly string[]): Promise<Re
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
 
+/** The area is in the DOPA tree (the no-village leaf `<subdistrict>00` counts when its subdistrict is). */
+export async function areaExists(db: Db, code: string): Promise<boolean> {
+  const known = code.length === 8 && code.endsWith('00') ? code.slice(0, 6) : code;
+  const [row] = await db.select({ code: areas.code }).from(areas).where(eq(areas.code, known)).limit(1);
+  return row !== undefined;
+}
+
 /** The live people of an area, for SQL: a village by its code, a bigger area by prefix. */
 export function personInArea(code: string) {
   return code.length === 8

@@ -12,7 +12,7 @@ import type { GroupContext } from '../groups/context.ts';
 import { loadGroup } from '../groups/load.ts';
 import { groupReport } from './group.ts';
 import { peopleBehind } from './people.ts';
-import { planFiguresOf, readCells, villageNames } from './repo.ts';
+import { areaExists, planFiguresOf, readCells, villageNames } from './repo.ts';
 import type { ReportRollup } from './rollup.ts';
 
 export interface ReportContext extends GroupContext {
@@ -22,6 +22,11 @@ export interface ReportContext extends GroupContext {
 
 /** How long a report waits for queued changes to be rolled up before it reads (a rebuild takes longer). */
 const DRAIN_BUDGET_MS = 2000;
+
+/** A code that is not in the DOPA tree is a typo, not an empty area: say so instead of showing zeros. */
+async function ensureKnownArea(c: ReportContext, path: string, code: string) {
+  if (!(await areaExists(c.db, code))) throw invalid(path, 'area_unknown', { code });
+}
 
 /** Reports stop at this Buddhist year: later years have no figures yet. */
 function ensurePastOrPresent(yearBE: number, now: Date) {
@@ -41,6 +46,7 @@ export async function wellbeingReport(c: ReportContext, q: ReportQuery): Promise
   if (q.area !== undefined) {
     areaCode = q.area;
     ensureAllowed(c.actor, { action: 'report.read', areaCode });
+    await ensureKnownArea(c, 'query.area', areaCode);
     identified = decide(c.actor, { action: 'report.identified', areaCode }).allow;
     report = await areaReport(c, { ...q, area: q.area });
   } else {
@@ -88,6 +94,7 @@ async function areaReport(c: ReportContext, q: ReportQuery & { area: string }): 
 export async function reportPeople(c: ReportContext, q: ReportPeopleQuery) {
   ensurePastOrPresent(q.yearBE, c.now);
   ensureAllowed(c.actor, { action: 'report.listPersons', areaCode: q.area });
+  await ensureKnownArea(c, 'query.area', q.area);
   const { period } = periodsOfReport(q, c.now);
   const page = await peopleBehind(c.db, q, period);
   await audit(c.db, c.actor, {
