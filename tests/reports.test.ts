@@ -27,8 +27,11 @@ import {
   planActivities,
   planProgress,
   plans,
+  reportDirty,
+  reportMeta,
   screenings,
 } from '../src/server/db/schema.ts';
+import { ReportRollup } from '../src/server/modules/reports/rollup.ts';
 import { type Client, createTestApp, loginAs, type TestApp } from './support/app.ts';
 
 let t: TestApp;
@@ -177,7 +180,8 @@ function expected(
     progress: fixtureProgress,
     names: fixtureNames,
   };
-  return expectedReport(input);
+  // The queue is drained before every read here, so an area's figures are never still being counted.
+  return { ...expectedReport(input), pending: false };
 }
 
 const query = (area: string, yearBE: number, month: number | undefined, by: string) =>
@@ -390,6 +394,26 @@ describe('live: a change is counted by the next report', () => {
       rows: { n: number }[];
     };
     expect(queued.rows[0]?.n).toBe(0);
+    expect(merged.pending).toBe(false);
+  });
+
+  it('says the figures are still being counted while a rebuild walks or changes wait in the queue', async () => {
+    const db = t.database.db;
+    // A second worker on the same tables, never started: it only looks, so nothing drains meanwhile.
+    const rollup = new ReportRollup(db, t.app.log);
+    expect(await rollup.pending()).toBe(false);
+    await db.insert(reportDirty).values({ personId: pid(2) });
+    expect(await rollup.pending()).toBe(true);
+    await db.delete(reportDirty);
+    const [meta] = await db.select().from(reportMeta).where(eq(reportMeta.key, 'cells'));
+    const value = meta?.value as { rebuild: unknown };
+    await db
+      .update(reportMeta)
+      .set({ value: { ...value, rebuild: { area: '', village: '' } } })
+      .where(eq(reportMeta.key, 'cells'));
+    expect(await rollup.pending()).toBe(true);
+    await db.update(reportMeta).set({ value }).where(eq(reportMeta.key, 'cells'));
+    expect(await rollup.pending()).toBe(false);
   });
 });
 

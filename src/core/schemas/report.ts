@@ -179,6 +179,11 @@ export const wellbeingReport = z.object({
   plans: reportPlans.optional(),
   /** True when any figure was hidden for privacy. */
   suppressed: z.boolean(),
+  /**
+   * True while the area's figures are still being counted (a rebuild after an upgrade, or a burst of
+   * changes not yet rolled up): the numbers may still grow. A group's report is counted whole.
+   */
+  pending: z.boolean().optional(),
 });
 export type WellbeingReport = z.infer<typeof wellbeingReport>;
 

@@ -116,6 +116,17 @@ export class ReportRollup {
     }
   }
 
+  /**
+   * Whether some figures are still being counted: a rebuild is walking the registry, or changes are
+   * queued that the last drain's budget did not reach. A report says so rather than look final.
+   */
+  async pending(): Promise<boolean> {
+    const [meta] = await this.db.select().from(reportMeta).where(eq(reportMeta.key, 'cells'));
+    if (!meta || (meta.value as RollupMeta).rebuild !== null) return true;
+    const queued = await this.db.select({ id: reportDirty.personId }).from(reportDirty).limit(1);
+    return queued.length > 0;
+  }
+
   /** One transaction: take some queued people and move their shares. */
   private async step(peoplePerStep = this.options.peoplePerStep ?? 500): Promise<number> {
     const year = bangkokYear(new Date());

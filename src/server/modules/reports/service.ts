@@ -83,7 +83,7 @@ async function areaReport(c: ReportContext, q: ReportQuery & { area: string }): 
         (cells.leaves ?? []).map((l) => l.leaf),
       )
     : {};
-  const report = reportFromCells(q, c.now, cells, { names });
+  const report = { ...reportFromCells(q, c.now, cells, { names }), pending: await c.rollup.pending() };
   const plans = notAVillage ? undefined : await planFiguresOf(c.db, q.area, period);
   if (!plans) return report;
   const screened = report.population.screened ?? 0;

@@ -15,7 +15,7 @@ import { BreakdownSection } from './BreakdownSection.tsx';
 import { ChangeSection } from './ChangeSection.tsx';
 import { DimensionsSection } from './DimensionsSection.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
-import { SuppressedNotice } from './figures.tsx';
+import { PendingNotice, SuppressedNotice } from './figures.tsx';
 import { ItemsSection } from './ItemsSection.tsx';
 import { periodName } from './labels.ts';
 import { PeriodFilters } from './PeriodFilters.tsx';
@@ -93,6 +93,7 @@ function ReportView({ params, scopeName, period, hrefOf, set }: ViewProps) {
   if (!data) return <LoadingState rows={6} />;
   return (
     <ReportBody
+      onRefresh={() => void report.refetch()}
       report={data}
       params={params}
       scopeName={scopeName}
@@ -129,11 +130,13 @@ function ReportBody({
   hrefOf,
   set,
   breakdownLoading,
-}: ViewProps & { report: WellbeingReport; breakdownLoading: boolean }) {
+  onRefresh,
+}: ViewProps & { report: WellbeingReport; breakdownLoading: boolean; onRefresh: () => void }) {
   const { t } = useTranslation();
   const screened = report.population.screened;
   return (
     <Stack gap="lg">
+      {report.pending && <PendingNotice onRefresh={onRefresh} />}
       {report.suppressed && <SuppressedNotice />}
       <PopulationCards report={report} />
       {screened === 0 ? (

@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/Notice.tsx';
 import { formatCount, formatMean, formatPercent } from './shape.ts';
@@ -42,6 +42,19 @@ export function HiddenLegend() {
 }
 
 /** At the top of a report in which something was hidden. */
+/** The figures are still being counted: they may grow, so they must not look final. */
+export function PendingNotice({ onRefresh }: { onRefresh: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Notice color="yellow" title={t('reports.pending.title')}>
+      <Text size="sm">{t('reports.pending.body')}</Text>
+      <Button mt="xs" variant="light" onClick={onRefresh}>
+        {t('reports.pending.refresh')}
+      </Button>
+    </Notice>
+  );
+}
+
 export function SuppressedNotice() {
   const { t } = useTranslation();
   return (
