@@ -1576,6 +1576,11 @@ export const en: Translation = {
       body: 'So that nobody can be identified, cells with fewer than 5 people, and cells that would give them away, show “hidden” instead of a number.',
       short: 'Numbers under 5 people are hidden to protect privacy',
     },
+    pending: {
+      title: 'The figures of this area are still being counted',
+      body: 'Some numbers are not complete yet and may still grow (after an upgrade, or after many new records at once). Look again in a little while.',
+      refresh: 'Load the figures again',
+    },
     population: {
       registered: 'Registered',
       registeredHint: 'People of the area in the registry',
