@@ -21,6 +21,7 @@ import { areaRoutes } from './modules/areas/routes.ts';
 import { assistanceRoutes } from './modules/assistance/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { careTimelineRoutes } from './modules/careTimeline/routes.ts';
 import { citizenRoutes } from './modules/citizen/routes.ts';
 import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(
   assistanceRoutes(app, ctx);
   visitRoutes(app, ctx);
   transportRoutes(app, ctx);
+  careTimelineRoutes(app, ctx);
   const hasWeb = await serveWeb(app, ctx.config.webDir);
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
