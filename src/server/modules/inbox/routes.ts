@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inboxReadAll, inboxReadAllResult, inboxUnread } from '../../../core/schemas/inbox.ts';
+import { inboxReadAll, inboxReadAllResult, inboxTodo, inboxUnread } from '../../../core/schemas/inbox.ts';
 import { idParams, inboxItem, inboxPage, inboxQuery } from '../../../core/schemas/index.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
 import { inboxUnreadCount, listInbox, readAllInbox, readInboxItem } from './service.ts';
+import { inboxTodo as todoOf } from './todo.ts';
 
 export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,6 +20,10 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/v1/inbox/unread', { schema: { tags, response: { 200: inboxUnread } } }, async (req) =>
     inboxUnreadCount(context(req)),
+  );
+
+  r.get('/api/v1/inbox/todo', { schema: { tags, response: { 200: inboxTodo } } }, async (req) =>
+    todoOf(context(req)),
   );
 
   r.post(
