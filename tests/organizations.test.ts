@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, organizations } from '../src/server/db/schema.ts';
+import { areas, auditLog, organizations } from '../src/server/db/schema.ts';
 import { type Client, createTestApp, loginAs, type TestApp } from './support/app.ts';
 
 let t: TestApp;
@@ -159,5 +159,208 @@ describe('organisations', () => {
       .errors.map((e: { path: string }) => e.path)
       .sort();
     expect(paths).toEqual(['email', 'phone', 'services.0']);
+  });
+});
+
+describe('the service-centre directory', () => {
+  const weekdays = [5, 1, 2, 3, 4].map((day) => ({ day, opens: '08:30', closes: '16:30' }));
+  const near = '90150802';
+  const ids = new Map<string, string>();
+  const count = async () => (await t.database.db.select().from(organizations)).length;
+  const create = (payload: Record<string, unknown>) =>
+    operator.request({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: { type: 'shph', ...payload },
+      headers: { 'accept-language': 'en' },
+    });
+
+  beforeAll(async () => {
+    await t.database.db.insert(areas).values(
+      (
+        [
+          ['90150801', '901508', 1],
+          ['90150802', '901508', 2],
+          ['90150301', '901503', 1],
+        ] as const
+      ).map(([code, parentCode, villageNo]) => ({
+        code,
+        level: 'village' as const,
+        parentCode,
+        villageNo,
+        nameTh: `หมู่ที่ ${villageNo}`,
+      })),
+    );
+    // Named so that the name order differs from the distance order.
+    const centres: [key: string, areaCode: string, services: string[], catchment: string[]][] = [
+      ['ก province', '90', ['dental'], []],
+      ['ข district hospital', '9015', ['dental'], []],
+      ['ค other subdistrict', '901501', ['dental'], []],
+      ['ง same subdistrict', '901508', ['dental', 'rehabilitation'], []],
+      ['จ serves the village', '901503', ['dental'], ['90150301', near]],
+      ['ฉ other province', '800101', ['dental'], []],
+      ['ช same subdistrict, no dentist', '901508', ['rehabilitation'], []],
+    ];
+    for (const [name, areaCode, services, catchmentVillageCodes] of centres) {
+      const res = await create({ name: `ศูนย์${name}`, areaCode, services, catchmentVillageCodes });
+      if (res.statusCode !== 201) throw new Error(`${name}: ${res.body}`);
+      ids.set(name, res.json().id);
+    }
+  });
+
+  it('stores catchment villages and opening hours (sorted) and says whether it is open now', async () => {
+    const res = await create({
+      name: 'รพ.สต.ทดสอบเวลา',
+      areaCode: '901508',
+      catchmentVillageCodes: ['90150801', '90150801', '90150802'],
+      openingHours: weekdays,
+    });
+    expect(res.statusCode).toBe(201);
+    const org = res.json();
+    expect(org.catchmentVillageCodes).toEqual(['90150801', '90150802']);
+    expect(org.openingHours.map((h: { day: number }) => h.day)).toEqual([1, 2, 3, 4, 5]);
+    expect(typeof org.openNow).toBe('boolean');
+    const read = await volunteer.request({ method: 'GET', url: `/api/v1/organizations/${org.id}` });
+    expect(read.json()).toMatchObject({ catchmentVillageCodes: ['90150801', '90150802'] });
+    expect(read.json().openingHours).toHaveLength(5);
+    const without = await volunteer.request({
+      method: 'GET',
+      url: `/api/v1/organizations/${ids.get('ก province')}`,
+    });
+    expect(without.json().openNow).toBeNull();
+  });
+
+  it('refuses a village that is not registered (400) or is in another province (422), naming each', async () => {
+    const before = await count();
+    const unknown = await create({
+      name: 'รพ.สต.ผิด',
+      areaCode: '901508',
+      catchmentVillageCodes: ['90150801', '90150899', '901508'],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors.map((e: { path: string }) => e.path)).toEqual(['catchmentVillageCodes.2']);
+    const notThere = await create({
+      name: 'รพ.สต.ผิด',
+      areaCode: '901508',
+      catchmentVillageCodes: ['90150899'],
+    });
+    expect(notThere.statusCode).toBe(400);
+    expect(notThere.json().errors).toEqual([
+      { path: 'catchmentVillageCodes.0', message: 'No village with code 90150899 in the area register' },
+    ]);
+    const outside = await create({ name: 'รพ.สต.ผิด', areaCode: '800101', catchmentVillageCodes: [near] });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().errors[0]).toMatchObject({ path: 'catchmentVillageCodes.0' });
+    expect(outside.json().errors[0].message).toMatch(/outside this organisation's province/);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses opening hours that close before they open or overlap, naming the session', async () => {
+    const before = await count();
+    const res = await create({
+      name: 'รพ.สต.ผิดเวลา',
+      areaCode: '901508',
+      openingHours: [
+        { day: 1, opens: '16:30', closes: '08:30' },
+        { day: 2, opens: '08:00', closes: '12:00' },
+        { day: 2, opens: '11:00', closes: '15:00' },
+        { day: 9, opens: '8:00', closes: '12:00' },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual([
+      'openingHours.0.closes',
+      'openingHours.2.closes',
+      'openingHours.3.day',
+      'openingHours.3.opens',
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps the catchment in the province when the organisation moves', async () => {
+    const id = ids.get('จ serves the village')!;
+    const move = await operator.request({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${id}`,
+      payload: { areaCode: '800101' },
+    });
+    expect(move.statusCode).toBe(422);
+    const edit = await operator.request({
+      method: 'PATCH',
+      url: `/api/v1/organizations/${id}`,
+      payload: { openingHours: weekdays },
+    });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.json()).toMatchObject({ areaCode: '901503', catchmentVillageCodes: ['90150301', near] });
+  });
+
+  it('finds who offers a service near a village: catchment, subdistrict, district, province', async () => {
+    const res = await volunteer.request({
+      method: 'GET',
+      url: `/api/v1/organizations?service=dental&near=${near}`,
+    });
+    expect(res.statusCode).toBe(200);
+    const items: { name: string; distance: string }[] = res.json().items;
+    expect(items.map((o) => [o.name, o.distance])).toEqual([
+      ['ศูนย์จ serves the village', 'catchment'],
+      ['ศูนย์ง same subdistrict', 'subdistrict'],
+      ['ศูนย์ข district hospital', 'district'],
+      ['ศูนย์ค other subdistrict', 'district'],
+      ['ศูนย์ก province', 'province'],
+    ]);
+    const rehab = await volunteer.request({
+      method: 'GET',
+      url: `/api/v1/organizations?service=rehabilitation&near=${near}`,
+    });
+    expect(rehab.json().items.map((o: { name: string }) => o.name)).toEqual([
+      'ศูนย์ง same subdistrict',
+      'ศูนย์ช same subdistrict, no dentist',
+    ]);
+  });
+
+  it('pages through the ranking in the same order', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/organizations?service=dental&near=${near}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const body: { items: { name: string }[]; nextCursor: string | null } = (
+        await volunteer.request({ method: 'GET', url })
+      ).json();
+      seen.push(...body.items.map((o) => o.name));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([
+      'ศูนย์จ serves the village',
+      'ศูนย์ง same subdistrict',
+      'ศูนย์ข district hospital',
+      'ศูนย์ค other subdistrict',
+      'ศูนย์ก province',
+    ]);
+  });
+
+  it('keeps the plain list as it was: no distance, sorted by name', async () => {
+    const res = await volunteer.request({ method: 'GET', url: '/api/v1/organizations?service=dental' });
+    const items: { name: string; distance: null }[] = res.json().items;
+    expect(items.every((o) => o.distance === null)).toBe(true);
+    expect(items.map((o) => o.name)).toContain('ศูนย์ฉ other province');
+    const names = items.map((o) => o.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
+  it('wants a village code for near and a cursor it made', async () => {
+    const res = await volunteer.request({ method: 'GET', url: '/api/v1/organizations?near=901508' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('query.near');
+    const forged = Buffer.from(JSON.stringify(['x', 'y', 'z'])).toString('base64url');
+    const bad = await volunteer.request({
+      method: 'GET',
+      url: `/api/v1/organizations?near=${near}&cursor=${forged}`,
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });

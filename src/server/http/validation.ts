@@ -11,6 +11,7 @@ interface IssueLike {
 const formats: Record<string, string> = {
   areaCode: 'DOPA 2/4/6/8 digits',
   subdistrictCode: 'DOPA 6 digits',
+  villageCode: 'DOPA 8 digits',
   username: 'a-z 0-9 . _ -, 3–40',
   phone: '0-9 + - ( )',
   subdistrictOrVillageCode: 'DOPA 6 or 8 digits',
@@ -20,7 +21,15 @@ const formats: Record<string, string> = {
 };
 
 /** Custom refinements carry a detail code as their message. */
-const customDetails = new Set(['required', 'thai_id_check', 'not_with_none', 'area_or_group']);
+const customDetails = new Set([
+  'required',
+  'thai_id_check',
+  'not_with_none',
+  'area_or_group',
+  'hours_order',
+  'hours_overlap',
+  'calendar_owner',
+]);
 
 /** Turns a zod issue into a field error people can read, in either language. */
 export function fieldErrorFromIssue(issue: IssueLike): FieldError[] {

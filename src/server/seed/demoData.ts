@@ -36,6 +36,9 @@ export interface DemoOrganization {
   tier?: OrganizationTier;
   services: OrganizationService[];
   phone?: string;
+  /** Villages it serves (8-digit codes), each in the demo district. */
+  catchmentVillageCodes?: string[];
+  openingHours?: { day: number; opens: string; closes: string }[];
 }
 
 export interface DemoUser {
@@ -119,13 +122,28 @@ export const demoVillages: DemoVillage[] = VILLAGE_COUNTS.flatMap(([parentCode, 
   }),
 );
 
+/** The villages of a subdistrict by number (all of them when none are given), as 8-digit codes. */
+function villagesOf(parentCode: string, numbers?: number[]): string[] {
+  const count = VILLAGE_COUNTS.find(([code]) => code === parentCode)?.[1] ?? 0;
+  const wanted = numbers ?? Array.from({ length: count }, (_, i) => i + 1);
+  return wanted.map((villageNo) => villageCode({ parentCode, villageNo }));
+}
+
+/**
+ * Government office hours, Monday to Friday 08:30–16:30: an assumption (the sources give no hours),
+ * so that the directory's "open now" has something to show.
+ */
+const OFFICE_HOURS = [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '16:30' }));
+
 /**
  * The partners named in seed 000. Service-centre tiers and capabilities are the ones the meeting assigned:
  * S: ป่าขาด Thai traditional medicine, ชะแล้ learning centre for students, สว่างอารมณ์ elderly clinic;
  * S-plus: รำแดง happiness centre, repair centre and palliative care home (สถานชีวาภิบาล);
  * L: วัดขนุน dental care, ชิงโค dental care and LTC. The other SHPHs attended without an assigned role.
  * SHPH subdistricts follow the district health office's list of its SHPHs (2013), which puts บ้านสว่างอารมณ์
- * in ป่าขาด and บ้านสถิตย์ in สทิงหม้อ. No phone numbers: none are given in the sources.
+ * in ป่าขาด and บ้านสถิตย์ in สทิงหม้อ. No phone numbers: none are given in the sources. Catchments (issue 8) are
+ * each SHPH's own subdistrict's villages; the two SHPHs of ป่าขาด split its five villages (an illustrative
+ * split, 1–3 and 4–5: the sources do not say which village each serves).
  */
 export const demoOrganizations: DemoOrganization[] = [
   {
@@ -221,6 +239,8 @@ export const demoOrganizations: DemoOrganization[] = [
     areaCode: '901508',
     tier: 'S',
     services: ['thai_traditional_medicine'],
+    catchmentVillageCodes: villagesOf('901508', [1, 2, 3]),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_chalae',
@@ -230,6 +250,8 @@ export const demoOrganizations: DemoOrganization[] = [
     areaCode: '901506',
     tier: 'S',
     services: ['learning_centre'],
+    catchmentVillageCodes: villagesOf('901506'),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_sawang_arom',
@@ -239,6 +261,8 @@ export const demoOrganizations: DemoOrganization[] = [
     areaCode: '901508',
     tier: 'S',
     services: ['elderly_clinic'],
+    catchmentVillageCodes: villagesOf('901508', [4, 5]),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_ram_daeng',
@@ -248,6 +272,8 @@ export const demoOrganizations: DemoOrganization[] = [
     areaCode: '901504',
     tier: 'S+',
     services: ['happiness_centre', 'repair_centre', 'palliative_care'],
+    catchmentVillageCodes: villagesOf('901504'),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_wat_khanun',
@@ -257,6 +283,8 @@ export const demoOrganizations: DemoOrganization[] = [
     areaCode: '901505',
     tier: 'L',
     services: ['dental'],
+    catchmentVillageCodes: villagesOf('901505'),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_ching_kho',
@@ -266,6 +294,8 @@ export const demoOrganizations: DemoOrganization[] = [
     areaCode: '901501',
     tier: 'L',
     services: ['dental', 'long_term_care'],
+    catchmentVillageCodes: villagesOf('901501'),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_ban_sathit',
@@ -274,6 +304,8 @@ export const demoOrganizations: DemoOrganization[] = [
     type: 'shph',
     areaCode: '901502',
     services: [],
+    catchmentVillageCodes: villagesOf('901502'),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_thamnop',
@@ -282,6 +314,8 @@ export const demoOrganizations: DemoOrganization[] = [
     type: 'shph',
     areaCode: '901503',
     services: [],
+    catchmentVillageCodes: villagesOf('901503'),
+    openingHours: OFFICE_HOURS,
   },
   {
     key: 'shph_ban_bo_sai',

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ApiError, type FieldError } from './api.ts';
 
 /** Messages the shared schemas name with a key, e.g. `.regex(re, 'phone')`. */
-const NAMED = ['phone', 'areaCode', 'subdistrictCode', 'username'] as const;
+const NAMED = ['phone', 'areaCode', 'subdistrictCode', 'villageCode', 'username'] as const;
 
 /**
  * Checks form values with the same zod schema the server uses and words each

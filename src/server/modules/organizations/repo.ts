@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gt, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Organization, OrganizationType } from '../../../core/schemas/index.ts';
+import { isOpenAt, nearPrefixes, type OpeningSession } from '../../../core/services/directory.ts';
 import type { Db } from '../../db/client.ts';
 import { areas, organizations } from '../../db/schema.ts';
 import { iso } from '../users/repo.ts';
@@ -28,7 +29,8 @@ export async function findOrganization(db: Db, id: string): Promise<Organization
   return row ? toDto(row) : undefined;
 }
 
-export async function listOrganizations(db: Db, f: OrganizationFilter): Promise<Organization[]> {
+/** The filters every directory query shares: text, type, area and service. */
+function filtersOf(f: OrganizationFilter): SQL[] {
   const where: SQL[] = [];
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -38,8 +40,13 @@ export async function listOrganizations(db: Db, f: OrganizationFilter): Promise<
   }
   if (f.type) where.push(eq(organizations.type, f.type));
   if (f.area) where.push(like(organizations.areaCode, `${f.area}%`));
-  if (f.service) where.push(sql`${f.service} = any(${organizations.services})`);
+  // Containment (@>) is what the GIN index on services answers.
+  if (f.service) where.push(sql`${organizations.services} @> array[${f.service}]::text[]`);
+  return where;
+}
 
+export async function listOrganizations(db: Db, f: OrganizationFilter): Promise<Organization[]> {
+  const where = filtersOf(f);
   const key = f.sort.endsWith('name') ? organizations.name : organizations.createdAt;
   const descending = f.sort.startsWith('-');
   if (f.after) {
@@ -52,10 +59,59 @@ export async function listOrganizations(db: Db, f: OrganizationFilter): Promise<
     .where(where.length ? and(...where) : undefined)
     .orderBy(...order)
     .limit(f.limit + 1);
-  return rows.map(toDto);
+  return rows.map((r) => toDto(r));
 }
 
-export function toDto(row: Row): Organization {
+/**
+ * The rank of `core/services/directory.ts` (`distanceOf`) in SQL: 0 the village is in its catchment
+ * (GIN index), 1 same subdistrict, 2 same district, 3 same province; others are filtered out.
+ */
+function rankNear(village: string): SQL<number> {
+  const p = nearPrefixes(village);
+  return sql<number>`(case
+    when ${servesVillage(village)} then 0
+    when ${organizations.areaCode} like ${`${p.subdistrict}%`} then 1
+    when ${organizations.areaCode} like ${`${p.district}%`} then 2
+    else 3 end)`;
+}
+
+const servesVillage = (village: string) =>
+  sql`${organizations.catchmentVillageCodes} @> array[${village}]::text[]`;
+
+export type RankedRow = Organization & { rank: number };
+
+/** The organisations near a village (`f.near`), nearest first, then by name. */
+export async function listNearOrganizations(
+  db: Db,
+  f: OrganizationFilter,
+  village: string,
+): Promise<RankedRow[]> {
+  const where = filtersOf(f);
+  const rank = rankNear(village);
+  where.push(or(servesVillage(village), like(organizations.areaCode, `${nearPrefixes(village).province}%`))!);
+  if (f.after) {
+    const [r, name, id] = f.after as [number, string, string];
+    where.push(
+      sql`(${rank}, ${organizations.name}, ${organizations.id}) > (${r}::int, ${name}, ${id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({
+      ...getTableColumns(organizations),
+      areaName: areas.nameTh,
+      areaNameEn: areas.nameEn,
+      rank,
+    })
+    .from(organizations)
+    .leftJoin(areas, eq(areas.code, organizations.areaCode))
+    .where(and(...where))
+    .orderBy(rank, asc(organizations.name), asc(organizations.id))
+    .limit(f.limit + 1);
+  return rows.map((r) => ({ ...toDto(r), rank: Number(r.rank) }));
+}
+
+export function toDto(row: Row, now: Date = new Date()): Organization {
+  const hours = row.openingHours as OpeningSession[];
   return {
     id: row.id,
     name: row.name,
@@ -70,6 +126,9 @@ export function toDto(row: Row): Organization {
     email: row.email,
     contactName: row.contactName,
     address: row.address,
+    catchmentVillageCodes: row.catchmentVillageCodes,
+    openingHours: hours,
+    openNow: isOpenAt(hours, now),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };

@@ -4,6 +4,7 @@ import {
   idParams,
   organization,
   organizationCreate,
+  organizationListItem,
   organizationListQuery,
   organizationPatch,
   page,
@@ -19,7 +20,7 @@ export function organizationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/v1/organizations',
-    { schema: { tags, querystring: organizationListQuery, response: { 200: page(organization) } } },
+    { schema: { tags, querystring: organizationListQuery, response: { 200: page(organizationListItem) } } },
     async (req) => {
       authorize(req, { action: 'organization.read' });
       return organizations.list(db, req.query);

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../core/schemas/index.ts';
 import { AreaNames } from '../areas/AreaNames.tsx';
+import { CatchmentList } from './CatchmentField.tsx';
 import { serviceLabel } from './labels.ts';
+import { HoursText, OpenNowBadge } from './parts.tsx';
 
 /** The organisation as plain text, for those who may read but not edit it. */
 export function OrganizationDetails({ org }: { org: Organization }) {
@@ -29,6 +31,19 @@ export function OrganizationDetails({ org }: { org: Organization }) {
     },
     { label: t('organizations.field.contactName'), value: org.contactName || none },
     { label: t('organizations.field.address'), value: org.address || none },
+    {
+      label: t('organizations.field.hours'),
+      value: (
+        <>
+          <HoursText hours={org.openingHours} empty={none} />
+          <OpenNowBadge openNow={org.openNow} />
+        </>
+      ),
+    },
+    {
+      label: t('organizations.field.catchment'),
+      value: <CatchmentList value={org.catchmentVillageCodes} empty={none} />,
+    },
   ];
 
   return (

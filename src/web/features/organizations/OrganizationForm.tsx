@@ -8,9 +8,12 @@ import {
   organizationTiers,
   organizationTypes,
 } from '../../../core/schemas/index.ts';
+import type { OpeningSession } from '../../../core/services/directory.ts';
 import { schemaErrors, shownPaths } from '../../app/validation.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { CatchmentField } from './CatchmentField.tsx';
+import { OpeningHoursField } from './OpeningHoursField.tsx';
 
 export const FIELDS = [
   'name',
@@ -23,6 +26,8 @@ export const FIELDS = [
   'email',
   'contactName',
   'address',
+  'catchmentVillageCodes',
+  'openingHours',
 ] as const;
 
 export interface OrganizationValues {
@@ -36,6 +41,8 @@ export interface OrganizationValues {
   email: string;
   contactName: string;
   address: string;
+  catchmentVillageCodes: string[];
+  openingHours: OpeningSession[];
 }
 
 export function valuesOf(org?: Organization): OrganizationValues {
@@ -50,6 +57,8 @@ export function valuesOf(org?: Organization): OrganizationValues {
     email: org?.email ?? '',
     contactName: org?.contactName ?? '',
     address: org?.address ?? '',
+    catchmentVillageCodes: org?.catchmentVillageCodes ?? [],
+    openingHours: org?.openingHours ?? [],
   };
 }
 
@@ -139,6 +148,17 @@ export function OrganizationForm<Body>({
             ))}
           </SimpleGrid>
         </Checkbox.Group>
+        <CatchmentField
+          areaCode={form.values.areaCode}
+          value={form.values.catchmentVillageCodes}
+          onChange={(codes) => form.setFieldValue('catchmentVillageCodes', codes)}
+          error={catchmentError(form.errors)}
+        />
+        <OpeningHoursField
+          value={form.values.openingHours}
+          onChange={(hours) => form.setFieldValue('openingHours', hours)}
+          errors={form.errors}
+        />
         <Group>
           <Button type="submit" loading={submitting}>
             {t('common.save')}
@@ -147,4 +167,13 @@ export function OrganizationForm<Body>({
       </Stack>
     </form>
   );
+}
+
+/** The first problem with the catchment, whether the form (`catchmentVillageCodes.2`) or the server named it. */
+function catchmentError(errors: Record<string, unknown>): string | undefined {
+  const key = Object.keys(errors).find(
+    (k) => k === 'catchmentVillageCodes' || k.startsWith('catchmentVillageCodes.'),
+  );
+  const message = key ? errors[key] : undefined;
+  return typeof message === 'string' ? message : undefined;
 }

@@ -31,6 +31,8 @@ const toCreate = (v: OrganizationValues) => ({
   email: optionalText(v.email),
   contactName: optionalText(v.contactName),
   address: optionalText(v.address),
+  catchmentVillageCodes: v.catchmentVillageCodes,
+  openingHours: v.openingHours,
 });
 
 const toPatch = (v: OrganizationValues) => ({

@@ -5,9 +5,14 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { Organization, OrganizationCreate, OrganizationPatch } from '../../../core/schemas/index.ts';
+import type {
+  Organization,
+  OrganizationCreate,
+  OrganizationListItem,
+  OrganizationPatch,
+} from '../../../core/schemas/index.ts';
 import { get, type Page, patch, post } from '../../app/api.ts';
-import type { OrganizationFilters } from './filters.ts';
+import type { NearFilters, OrganizationFilters } from './filters.ts';
 
 const PAGE = 50;
 const EXPORT_PAGE = 500;
@@ -79,6 +84,19 @@ export function useUpdateOrganization(id: string) {
       queryClient.setQueryData(organizationKeys.detail(org.id), org);
       void queryClient.invalidateQueries({ queryKey: ['organizations', 'list'] });
     },
+  });
+}
+
+/** Who offers a service near a village, nearest first (the directory search); idle without a village. */
+export function useNearOrganizations(filters: NearFilters, limit = PAGE) {
+  return useInfiniteQuery({
+    queryKey: ['organizations', 'near', filters, limit],
+    queryFn: ({ pageParam, signal }) =>
+      get<Page<OrganizationListItem>>('/organizations', { ...filters, limit, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: Boolean(filters.near),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -17,6 +17,9 @@ const org: Organization = {
   email: null,
   contactName: null,
   address: 'หมู่ 1\nชิงโค',
+  catchmentVillageCodes: [],
+  openingHours: [],
+  openNow: null,
   createdAt: '2026-11-24T18:30:00Z',
   updatedAt: '2026-11-24T18:30:00Z',
 };

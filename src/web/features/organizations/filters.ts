@@ -41,3 +41,26 @@ export function filtersTo(filters: OrganizationFilters): URLSearchParams {
 }
 
 export const hasFilters = (f: OrganizationFilters) => Boolean(f.q || f.type || f.area || f.service);
+
+/** The "find a service near a village" mode (`?mode=near&service=dental&near=90150801`). */
+export interface NearFilters {
+  service?: Service;
+  near?: string;
+}
+
+export const isNearMode = (params: URLSearchParams) => params.get('mode') === 'near';
+
+export function nearFrom(params: URLSearchParams): NearFilters {
+  const near = params.get('near')?.trim();
+  return {
+    service: pick(organizationServices, params.get('service')),
+    near: near && /^\d{8}$/.test(near) ? near : undefined,
+  };
+}
+
+export function nearTo(filters: NearFilters): URLSearchParams {
+  const params = new URLSearchParams({ mode: 'near' });
+  if (filters.service) params.set('service', filters.service);
+  if (filters.near) params.set('near', filters.near);
+  return params;
+}
