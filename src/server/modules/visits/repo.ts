@@ -1,0 +1,321 @@
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { VisitSlot } from '../../../core/services/calendar.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  areas,
+  consents,
+  organizations,
+  persons,
+  planActivities,
+  serviceEvents,
+  users,
+  visits,
+} from '../../db/schema.ts';
+import { isoOf } from '../screenings/iso.ts';
+
+export type VisitRow = typeof visits.$inferSelect;
+export type VisitEventRow = typeof serviceEvents.$inferSelect;
+
+export async function findVisit(db: Db, id: string): Promise<VisitRow | undefined> {
+  const [row] = await db.select().from(visits).where(eq(visits.id, id)).limit(1);
+  return row;
+}
+
+export async function findVisitByClientId(db: Db, clientId: string): Promise<VisitRow | undefined> {
+  const [row] = await db.select().from(visits).where(eq(visits.clientId, clientId)).limit(1);
+  return row;
+}
+
+export async function lockVisit(db: Db, id: string): Promise<VisitRow | undefined> {
+  const [row] = await db.select().from(visits).where(eq(visits.id, id)).for('update');
+  return row;
+}
+
+export async function eventsOf(db: Db, visitId: string): Promise<VisitEventRow[]> {
+  return db
+    .select()
+    .from(serviceEvents)
+    .where(and(eq(serviceEvents.subject, 'visit'), eq(serviceEvents.subjectId, visitId)))
+    .orderBy(asc(serviceEvents.at), asc(serviceEvents.id));
+}
+
+export async function addEvent(
+  db: Db,
+  e: { visitId: string; from: string | null; to: string; note?: string | null; actorId: string },
+): Promise<void> {
+  await db.insert(serviceEvents).values({
+    subject: 'visit',
+    subjectId: e.visitId,
+    fromStatus: e.from,
+    toStatus: e.to,
+    note: e.note ?? null,
+    actorId: e.actorId,
+  });
+}
+
+/** A person's visits, latest first (keyset on starts_at, id). */
+export async function visitsOfPerson(
+  db: Db,
+  personId: string,
+  q: { status?: string; after: [string, string] | null; limit: number },
+): Promise<VisitRow[]> {
+  return db
+    .select()
+    .from(visits)
+    .where(
+      and(
+        eq(visits.personId, personId),
+        q.status ? eq(visits.status, q.status) : undefined,
+        q.after
+          ? sql`(${visits.startsAt}, ${visits.id}) < (${q.after[0]}::timestamptz, ${q.after[1]}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(visits.startsAt), desc(visits.id))
+    .limit(q.limit + 1);
+}
+
+export type CalendarScope =
+  | { kind: 'organization'; organizationId: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'area'; areaCode: string };
+
+function scopeWhere(scope: CalendarScope): SQL {
+  switch (scope.kind) {
+    case 'organization':
+      return eq(visits.organizationId, scope.organizationId);
+    case 'user':
+      return arrayOverlaps(visits.assigneeIds, [scope.userId]);
+    case 'area':
+      // Visits carry the subdistrict and the village. Equality on the subdistrict uses visit_area_idx;
+      // a village narrows it further, a district or province is a prefix.
+      if (scope.areaCode.length > 6) {
+        return and(
+          eq(visits.areaCode, scope.areaCode.slice(0, 6)),
+          eq(visits.villageCode, scope.areaCode),
+        ) as SQL;
+      }
+      return scope.areaCode.length === 6
+        ? eq(visits.areaCode, scope.areaCode)
+        : like(visits.areaCode, `${scope.areaCode}%`);
+  }
+}
+
+/** The visits of one calendar that start in [start, end), in time order; one more than `limit` if more. */
+export async function calendarRows(
+  db: Db,
+  scope: CalendarScope,
+  range: { start: string; end: string },
+  limit: number,
+): Promise<VisitRow[]> {
+  return db
+    .select()
+    .from(visits)
+    .where(and(scopeWhere(scope), gte(visits.startsAt, range.start), lt(visits.startsAt, range.end)))
+    .orderBy(asc(visits.startsAt), asc(visits.id))
+    .limit(limit + 1);
+}
+
+/**
+ * The visits that can collide with the given ones: the same people's in [start, end) and the same
+ * users' in [start, end). Cancelled and missed ones are left out: they take no time.
+ */
+export async function neighbourSlots(
+  db: Db,
+  q: { personIds: string[]; userIds: string[]; start: string; end: string },
+): Promise<VisitSlot[]> {
+  const who: SQL[] = [];
+  if (q.personIds.length > 0) who.push(inArray(visits.personId, q.personIds));
+  if (q.userIds.length > 0) who.push(arrayOverlaps(visits.assigneeIds, q.userIds));
+  if (who.length === 0) return [];
+  const rows = await db
+    .select({
+      id: visits.id,
+      personId: visits.personId,
+      organizationId: visits.organizationId,
+      assigneeIds: visits.assigneeIds,
+      startsAt: visits.startsAt,
+      durationMinutes: visits.durationMinutes,
+      status: visits.status,
+    })
+    .from(visits)
+    .where(
+      and(
+        or(...who),
+        gte(visits.startsAt, q.start),
+        lt(visits.startsAt, q.end),
+        inArray(visits.status, ['scheduled', 'done']),
+      ),
+    );
+  return rows.map((r) => ({ ...r, startsAt: isoOf(r.startsAt) }));
+}
+
+export const slotOf = (v: VisitRow): VisitSlot => ({
+  id: v.id,
+  personId: v.personId,
+  organizationId: v.organizationId,
+  assigneeIds: v.assigneeIds,
+  startsAt: isoOf(v.startsAt),
+  durationMinutes: v.durationMinutes,
+  status: v.status,
+});
+
+export interface PersonNameRow {
+  id: string;
+  areaCode: string;
+  villageCode: string | null;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+}
+
+export async function personNames(db: Db, ids: string[]): Promise<Map<string, PersonNameRow>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: persons.id,
+      areaCode: persons.areaCode,
+      villageCode: persons.villageCode,
+      title: persons.title,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+    })
+    .from(persons)
+    .where(inArray(persons.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface UserBrief {
+  id: string;
+  displayName: string;
+  roles: string[];
+  organizationId: string | null;
+  areaCodes: string[];
+  disabled: boolean;
+}
+
+export async function usersByIds(db: Db, ids: readonly string[]): Promise<Map<string, UserBrief>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      roles: users.roles,
+      organizationId: users.organizationId,
+      areaCodes: users.areaCodes,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Active staff accounts that work in a subdistrict (an area code covering it or inside it) or belong to
+ * an organisation: whom a visit to someone there may be given to. Citizens never.
+ */
+export async function assignableUsers(
+  db: Db,
+  q: { subdistrict: string; organizationId: string | null; text?: string; limit: number },
+): Promise<(UserBrief & { organizationName: string | null })[]> {
+  const covering = [q.subdistrict.slice(0, 2), q.subdistrict.slice(0, 4), q.subdistrict];
+  const where = [
+    sql`(${arrayOverlaps(users.areaCodes, covering)} or exists (select 1 from unnest(${users.areaCodes}) c where c like ${`${q.subdistrict}%`})${q.organizationId ? sql` or ${eq(users.organizationId, q.organizationId)}` : sql``})`,
+    eq(users.disabled, false),
+    sql`not (${users.roles} <@ array['citizen']::text[])`,
+    sql`not (${users.roles} && array['operator']::text[])`,
+  ];
+  if (q.text) where.push(sql`${users.displayName} ilike ${`%${q.text.replace(/[\\%_]/g, '\\$&')}%`}`);
+  const rows = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      roles: users.roles,
+      organizationId: users.organizationId,
+      areaCodes: users.areaCodes,
+      disabled: users.disabled,
+      organizationName: organizations.name,
+    })
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(...where))
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(q.limit);
+  return rows;
+}
+
+export async function organizationNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function organizationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function areaName(db: Db, code: string): Promise<string | null> {
+  const [row] = await db.select({ name: areas.nameTh }).from(areas).where(eq(areas.code, code)).limit(1);
+  return row?.name ?? null;
+}
+
+export async function villageNames(db: Db, codes: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ code: areas.code, name: areas.nameTh })
+    .from(areas)
+    .where(inArray(areas.code, wanted));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** The plan activity, if it is one of this person's (any version of any of their plans). */
+export async function planActivityOf(
+  db: Db,
+  personId: string,
+  id: string,
+): Promise<{ id: string; title: string } | undefined> {
+  const [row] = await db
+    .select({ id: planActivities.id, title: planActivities.title })
+    .from(planActivities)
+    .where(and(eq(planActivities.id, id), eq(planActivities.personId, personId)))
+    .limit(1);
+  return row;
+}
+
+export async function planActivityTitles(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: planActivities.id, title: planActivities.title })
+    .from(planActivities)
+    .where(inArray(planActivities.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** The people whose current consent to share with agencies names this organisation. */
+export async function sharingWith(db: Db, organizationId: string, personIds: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(personIds)];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .selectDistinctOn([consents.personId], {
+      personId: consents.personId,
+      granted: consents.granted,
+      agencies: consents.agencies,
+    })
+    .from(consents)
+    .where(and(inArray(consents.personId, wanted), eq(consents.purpose, 'share_agencies')))
+    .orderBy(consents.personId, desc(consents.recordedAt), desc(consents.id));
+  return new Set(rows.filter((r) => r.granted && r.agencies.includes(organizationId)).map((r) => r.personId));
+}
