@@ -1,6 +1,6 @@
 import type { GroupRole } from '../schemas/group.ts';
 import type { Role } from '../schemas/user.ts';
-import { type Actor, hasRole, inScope } from './actor.ts';
+import { type Actor, citizenOnly, hasRole, inScope } from './actor.ts';
 import { groupView, liveGrants, type PersonRelation } from './relation.ts';
 
 /**
@@ -324,7 +324,11 @@ function decideService(
   party: ServiceParty,
 ): Decision {
   const sender = party.fromUserId === actor.userId;
-  const receiver = actor.organizationId !== null && actor.organizationId === party.toOrganizationId;
+  // A citizen's own account is never a team member, whatever organisation it was attached to.
+  const receiver =
+    actor.organizationId !== null &&
+    actor.organizationId === party.toOrganizationId &&
+    !citizenOnly(actor.roles);
   const areaTeam = fieldWorkerIn(actor, party.place);
   const areaAdmin = hasRole(actor, 'area_admin') && inScope(actor, party.place);
   if (!sender && !receiver && !areaTeam && !areaAdmin) return HIDDEN;
