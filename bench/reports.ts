@@ -7,6 +7,7 @@ import { DEFAULT_AS_OF } from './generate/population.ts';
 import { mulberry32 } from './generate/random.ts';
 import { loadReferenceAreas, type ReferenceArea } from './generate/reference.ts';
 import { type BenchContext, type Benchmark, type BenchReport, errorMessage } from './lib/benchmark.ts';
+import { withoutIndexes } from './lib/bulkLoad.ts';
 import {
   addBenchUser,
   installationVault,
@@ -25,6 +26,7 @@ import {
   latencyTable,
   livenessTable,
 } from './lib/reportTables.ts';
+import { loadScreeningsInSql } from './lib/screeningCatalog.ts';
 import { firstAnswers, loadScreenings, WELLBEING } from './lib/screeningData.ts';
 import { runSequential } from './lib/sequential.ts';
 import { type RunningServer, startServer } from './lib/server.ts';
@@ -48,10 +50,24 @@ const LIVE_POLL_MS = 50;
 const LIVE_TIMEOUT_MS = 10_000;
 /** A rollup build that shows no progress for this long has stopped (bigger loads take longer, not stall). */
 const STALL_MS = 5 * 60_000;
+/**
+ * How the screenings are loaded: `sql` makes them in the database from an uploaded catalog of scored
+ * answers (screeningCatalog.ts, PostgreSQL's default: about 17 million rows at 1.5 million people), `rows`
+ * makes each row here and sends it (screeningData.ts, PGlite's default). BENCH_SCREENINGS=rows|sql picks one.
+ */
+type ScreeningLoader = 'sql' | 'rows';
+
+function screeningLoader(database: DatabaseKind): ScreeningLoader {
+  const chosen = process.env.BENCH_SCREENINGS;
+  if (chosen === 'sql' || chosen === 'rows') return chosen;
+  if (chosen) throw new Error(`BENCH_SCREENINGS must be sql or rows; got "${chosen}"`);
+  return database === 'postgres' ? 'sql' : 'rows';
+}
 
 interface Scale {
   areaCode: string;
   people: number;
+  loader: ScreeningLoader;
   requests: number;
   warmup: number;
   liveTries: number;
@@ -64,6 +80,7 @@ function scaleFor(database: DatabaseKind, ctx: BenchContext): Scale {
     // PGlite runs one subdistrict, as a single office would: its figures are not for a province.
     areaCode: database === 'postgres' ? PROVINCE : SUBDISTRICT,
     people: people ?? byDefault,
+    loader: screeningLoader(database),
     requests: quick ? 10 : 50,
     warmup: quick ? 2 : 3,
     liveTries: quick ? 3 : 10,
@@ -122,6 +139,7 @@ export const reportsBenchmark: Benchmark = {
         const first = await fetchReport(firstUrl, headers, STALL_MS);
         load.firstReportMs = round(first.ms);
         load.firstComplete = isComplete(first.report, loaded);
+        log(summary(first.report));
         if (queue && !load.firstComplete)
           failures.push(`reports on ${database}: ${incomplete(first.report, loaded)}`);
         if (!queue) {
@@ -200,32 +218,33 @@ async function loadData(
       roles: ['volunteer'],
       areaCodes: [scale.areaCode],
     });
-    log(`loading a year of ${WELLBEING} screenings (${YEAR_BE})`);
-    // Set-up, not the thing measured: the secondary indexes are made once after the load instead of
-    // kept up row by row (towards 1.5M people the load slowed from 7,100 to 4,700 rows/s as they grew).
-    // The statement triggers still queue every person, as in production.
-    const indexes = await db.sql.query<{ name: string; def: string }>(
-      `select indexname as name, indexdef as def from pg_indexes
-        where tablename = 'screening' and indexname <> 'screening_pkey'`,
+    log(`loading a year of ${WELLBEING} screenings (${YEAR_BE}, ${scale.loader} loader)`);
+    // Set-up, not the thing measured: the indexes and keys are made once after the load instead of kept
+    // up row by row (towards 1.5M people the row loader slowed from 7,100 to 4,700 rows/s as they grew),
+    // the foreign keys checked once. The statement triggers still queue every person, as in production.
+    const load = scale.loader === 'sql' ? loadScreeningsInSql : loadScreenings;
+    const { result: screenings, rebuilt } = await withoutIndexes(db.sql, 'screening', () =>
+      load(db.sql, areas, {
+        areaCode: scale.areaCode,
+        year: toCommonEraYear(YEAR_BE),
+        now: new Date(),
+        seed: SEED,
+        takenBy: volunteer,
+        log,
+      }),
     );
-    for (const index of indexes.rows) await db.sql.query(`drop index ${index.name}`);
-    const screenings = await loadScreenings(db.sql, areas, {
-      areaCode: scale.areaCode,
-      year: toCommonEraYear(YEAR_BE),
-      now: new Date(),
-      seed: SEED,
-      takenBy: volunteer,
-      log,
-    });
     log(
-      `  ${screenings.screenings.toLocaleString('en-US')} screenings in ${(screenings.ms / 1000).toFixed(0)} s`,
+      `  ${screenings.screenings.toLocaleString('en-US')} screenings of ` +
+        `${screenings.screenedPeople.toLocaleString('en-US')} people in ${(screenings.ms / 1000).toFixed(0)} s ` +
+        `(${Math.round(screenings.screenings / (screenings.ms / 1000)).toLocaleString('en-US')}/s)`,
     );
-    const indexing = performance.now();
-    for (const index of indexes.rows) await db.sql.query(index.def);
     log(
-      `  ${indexes.rows.length} indexes made in ${((performance.now() - indexing) / 1000).toFixed(0)} s; vacuum analyze`,
+      `  ${rebuilt.indexes} indexes and ${rebuilt.constraints} keys made in ${(rebuilt.ms / 1000).toFixed(0)} s ` +
+        `(${rebuilt.steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)}`).join(', ')}); vacuum analyze`,
     );
+    const vacuuming = performance.now();
     await db.sql.query('vacuum analyze screening');
+    log(`  vacuum analyze in ${((performance.now() - vacuuming) / 1000).toFixed(0)} s`);
     const { rows: queued } = await db.sql.query<{ rows: number; leaves: number }>(
       'select count(*)::int as rows, count(distinct person_id)::int as leaves from report_dirty',
     );
@@ -331,6 +350,23 @@ class Progress {
 function isComplete(report: WellbeingReport, loaded: Loaded): boolean {
   const { registered, screened } = report.population;
   return registered === loaded.people && screened === loaded.screenedPeople;
+}
+
+/** The first report's headline figures, in the log: to compare one load with another. */
+function summary(report: WellbeingReport): string {
+  const { registered, screened, coverage } = report.population;
+  const worst = report.overall?.worst;
+  const levels = (c: { green: number | null; yellow: number | null; red: number | null } | undefined) =>
+    c ? `${c.green}/${c.yellow}/${c.red}` : '-';
+  const dimensions = Object.entries(report.dimensions)
+    .map(([d, c]) => `${d} ${levels(c)}`)
+    .join(', ');
+  const { improved, worse, same } = report.change;
+  return (
+    `first report: registered ${registered}, screened ${screened} (${coverage} %), mean total ` +
+    `${report.overall?.mean ?? '-'}, worst g/y/r ${levels(worst)}; ${dimensions}; ` +
+    `change improved ${improved}, worse ${worse}, same ${same}`
+  );
 }
 
 function incomplete(report: WellbeingReport, loaded: Loaded): string {

@@ -32,7 +32,7 @@ export interface ScreeningLoadResult {
 const BATCH = 5000;
 const DAY_MS = 86_400_000;
 /** One person in 50 is always late: never screened yet in the current month (liveness samples). */
-const LATE_EVERY = 50;
+export const LATE_EVERY = 50;
 /**
  * Monthly moves of one item's answer (0 fine, 1 at risk, 2 problem): up from 0 at 2 %, down from 1 at 6 %
  * and up at 1 %, down from 2 at 5 %. The steady state is about 71 / 24 / 5 %, the mix the write benchmark
@@ -50,6 +50,8 @@ const MOVES: readonly (readonly [down: number, up: number])[] = [
  * engine (scores, levels, results, flags, follow-ups), taken on a random day of each Thai month between
  * 08:00 and 18:00 Bangkok time, `taken_month` in Thai time. Multi-row INSERTs, so the table's statement
  * triggers fire as they do in production. Audit rows and alerts are not written (no report reads them).
+ * Every row is made here and sent over the one connection (3,000–7,000 rows/s): PGlite's path; PostgreSQL
+ * uses `loadScreeningsInSql` (screeningCatalog.ts), which makes the rows in the database.
  */
 export async function loadScreenings(
   db: SqlClient,
@@ -120,7 +122,8 @@ export function firstAnswers(random: Random, elder: boolean): number[] {
   });
 }
 
-function drift(random: Random, values: number[]): void {
+/** One month of change: each item may move one step, per MOVES. */
+export function drift(random: Random, values: number[]): void {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     const [down, up] = MOVES[value]!;
@@ -131,7 +134,7 @@ function drift(random: Random, values: number[]): void {
 }
 
 /** The stored columns of a scored screening, as text for the INSERT's casts. */
-interface ScoredText {
+export interface ScoredText {
   answers: string;
   scores: string;
   levels: string;
@@ -142,7 +145,7 @@ interface ScoredText {
 }
 
 /** Scores each distinct answer set once: the same answers always score the same. */
-class ScoreCache {
+export class ScoreCache {
   private readonly cache = new Map<string, ScoredText>();
 
   constructor(private readonly definition: InstrumentDefinition) {}
