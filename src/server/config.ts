@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { assistanceKinds } from '../core/schemas/assistance.ts';
+import type { WindowOverride } from '../core/services/assistance.ts';
 
 /**
  * Every environment variable the server reads, parsed once. Nothing else in
@@ -7,6 +9,30 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Days, as in the duplicate-help window: up to ten years. */
+const days = z.number().int().min(0).max(3650);
+
+/** `30` for every kind, or JSON naming some kinds: `{"cash":60,"service":14}`. */
+const duplicateDays = z.string().transform((text, ctx): WindowOverride => {
+  const parsed = z
+    .union([days, z.partialRecord(z.enum(assistanceKinds), days)])
+    .safeParse(/^\s*\d+\s*$/.test(text) ? Number(text) : safeJson(text));
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({
+    code: 'custom',
+    message: `days (0–3650), or JSON such as {"cash":60}; kinds: ${assistanceKinds.join(', ')}`,
+  });
+  return z.NEVER;
+});
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +55,7 @@ const env = z.object({
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes)')
     .optional(),
   WEB_DIR: z.string().min(1).default('./dist/web'),
+  ASSISTANCE_DUPLICATE_DAYS: duplicateDays.optional(),
 });
 
 export interface Config {
@@ -43,6 +70,8 @@ export interface Config {
   sessionSecret: string | undefined;
   encryptionKey: string | undefined;
   webDir: string;
+  /** The assistance ledger's duplicate windows over the defaults of `core/services/assistance.ts`. */
+  assistanceDuplicateDays: WindowOverride | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +97,6 @@ export function readConfig(source: Record<string, string | undefined> = process.
     sessionSecret: e.SESSION_SECRET,
     encryptionKey: e.ENCRYPTION_KEY,
     webDir: e.WEB_DIR,
+    assistanceDuplicateDays: e.ASSISTANCE_DUPLICATE_DAYS,
   };
 }
