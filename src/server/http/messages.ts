@@ -2,9 +2,14 @@
  * Every message the API sends to people, in Thai and English. Problem codes
  * double as the last segment of the problem `type` URI.
  */
+import { assistanceDetails } from './details/assistance.ts';
+import { referralDetails } from './details/referrals.ts';
+import { transportDetails } from './details/transport.ts';
+import { visitDetails } from './details/visits.ts';
+
 export type Lang = 'th' | 'en';
 
-type Text = { th: string; en: string };
+export type Text = { th: string; en: string };
 
 export const problems = {
   bad_request: { th: 'คำขอไม่ถูกต้อง', en: 'Bad request' },
@@ -298,6 +303,10 @@ export const details = {
     th: 'ยังไม่มีข้อมูลของปี พ.ศ. {yearBE} ปีล่าสุดที่ดูได้คือ {lastBE}',
     en: 'There are no figures for BE {yearBE} yet; the latest year is {lastBE}',
   },
+  ...referralDetails,
+  ...assistanceDetails,
+  ...visitDetails,
+  ...transportDetails,
 } satisfies Record<string, Text>;
 export type DetailCode = keyof typeof details;
 

@@ -5,11 +5,15 @@ import { areas, installation, organizations, users } from '../db/schema.ts';
 import { audit } from '../modules/audit/service.ts';
 import { hashPassword, randomPassword } from '../modules/auth/secrets.ts';
 import type { NationalIdVault } from '../modules/persons/nationalIdVault.ts';
+import { seedDemoAssistance } from './demoAssistance.ts';
 import { demoOrganizations, demoUsers, demoVillages } from './demoData.ts';
 import { seedDemoGroups } from './demoGroups.ts';
 import { RECORDER_USERNAMES, type Recorder, SHARED_AGENCY_KEYS, seedDemoPeople } from './demoPeople.ts';
 import { seedDemoPlans } from './demoPlans.ts';
+import { seedDemoReferrals } from './demoReferrals.ts';
 import { seedDemoScreenings } from './demoScreenings.ts';
+import { seedDemoTransport } from './demoTransport.ts';
+import { seedDemoVisits } from './demoVisits.ts';
 
 export interface DemoAccount {
   username: string;
@@ -101,6 +105,13 @@ export async function seedDemo(db: Db, vault: NationalIdVault): Promise<DemoAcco
     // Individual well-being plans drafted six months ago for about 50 screened people, with monthly progress.
     const planned = await seedDemoPlans(tx, { today: new Date(), orgIds });
 
+    // Coordinated services: this week's and next week's visits, referrals in every status, rides.
+    const services = { today: new Date(), orgIds };
+    const visited = await seedDemoVisits(tx, services);
+    const referred = await seedDemoReferrals(tx, services);
+    const rides = await seedDemoTransport(tx, services);
+    const assisted = await seedDemoAssistance(tx, services);
+
     await tx.insert(installation).values({ key: MARK, value: { at: new Date().toISOString() } });
     await audit(tx, null, {
       action: 'demo.seed',
@@ -116,6 +127,10 @@ export async function seedDemo(db: Db, vault: NationalIdVault): Promise<DemoAcco
         planProgress: planned.planProgress,
         activityGroups: planned.activityGroups,
         attendance: planned.attendance,
+        ...visited,
+        ...referred,
+        ...rides,
+        ...assisted,
       },
     });
     return accounts;

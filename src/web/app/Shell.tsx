@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -9,6 +9,7 @@ import { Notice } from '../components/Notice.tsx';
 import { useCan, useCurrentUser, useLogout } from '../features/auth/session.ts';
 import { InboxBell, UnreadNavBadge, useUnread } from '../features/inbox/InboxBell.tsx';
 import { useRegistryAccess } from '../features/persons/access.ts';
+import { ReferralsNavBadge, useReferralsWaiting } from '../features/referrals/nav.tsx';
 
 /** Roles that usually carry cases in closed groups: their "my people" list is in the menu. */
 const CASE_ROLES: readonly string[] = ['social_worker', 'agency_member', 'volunteer', 'caregiver'];
@@ -73,7 +74,8 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
 
   const registry = useRegistryAccess();
   const unread = useUnread();
-  const links: { to: string; label: string; show: boolean; badge?: number }[] = [
+  const waiting = useReferralsWaiting();
+  const links: { to: string; label: string; show: boolean; badge?: number; rightSection?: ReactNode }[] = [
     { to: '/', label: t('nav.home'), show: true },
     { to: '/me', label: t('citizen.nav'), show: user.roles.includes('citizen') },
     { to: '/inbox', label: t('inbox.title'), show: true, badge: unread },
@@ -82,11 +84,23 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
       label: t('groups.navMyPeople'),
       show: user.roles.some((r) => CASE_ROLES.includes(r)),
     },
+    {
+      to: '/calendar',
+      label: t('visits.nav'),
+      show: user.roles.some((r) => r !== 'citizen' && r !== 'committee_viewer'),
+    },
+    {
+      to: '/referrals',
+      label: t('referrals.nav'),
+      show: user.roles.some((r) => r !== 'citizen'),
+      rightSection: <ReferralsNavBadge count={waiting} />,
+    },
     { to: '/groups', label: t('groups.nav'), show: user.roles.some((r) => r !== 'citizen') },
     { to: '/persons', label: t('persons.title'), show: registry.list },
     { to: '/screenings/due', label: t('screenings.due.title'), show: registry.list },
     { to: '/households', label: t('households.title'), show: registry.list },
     { to: '/reports', label: t('reports.nav'), show: user.roles.some((r) => r !== 'citizen') },
+    { to: '/assistance', label: t('assistance.nav'), show: user.roles.some((r) => r !== 'citizen') },
     { to: '/activities', label: t('plans.nav.library'), show: user.roles.some((r) => r !== 'citizen') },
     {
       to: '/activity-groups',
@@ -97,6 +111,11 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
       to: '/plan-tasks',
       label: t('plans.nav.tasks'),
       show: Boolean(user.organizationId) && user.roles.some((r) => r !== 'citizen'),
+    },
+    {
+      to: '/transport',
+      label: t('transport.nav'),
+      show: user.roles.some((r) => r !== 'citizen' && r !== 'committee_viewer'),
     },
     { to: '/imports', label: t('imports.title'), show: registry.import },
     { to: '/areas', label: t('nav.areas'), show: true },
@@ -118,7 +137,7 @@ function MainNav({ onNavigate }: { onNavigate: () => void }) {
                 component={Link}
                 to={l.to}
                 label={l.label}
-                rightSection={l.badge ? <UnreadNavBadge count={l.badge} /> : undefined}
+                rightSection={l.badge ? <UnreadNavBadge count={l.badge} /> : l.rightSection}
                 aria-label={l.badge ? `${l.label} ${t('inbox.navUnread', { count: l.badge })}` : undefined}
                 active={isActive(l.to)}
                 aria-current={isActive(l.to) ? 'page' : undefined}

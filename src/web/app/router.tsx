@@ -52,6 +52,17 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
 const ReportPeoplePage = lazy(() => import('../features/reports/PeoplePage.tsx'));
 const ReportPresentPage = lazy(() => import('../features/reports/PresentPage.tsx'));
 const ReportPrintPage = lazy(() => import('../features/reports/PrintPage.tsx'));
+const CalendarPage = lazy(() => import('../features/visits/CalendarPage.tsx'));
+const VisitNewPage = lazy(() => import('../features/visits/VisitNewPage.tsx'));
+const VisitPage = lazy(() => import('../features/visits/VisitPage.tsx'));
+const ReferralsPage = lazy(() => import('../features/referrals/ReferralsPage.tsx'));
+const ReferralPage = lazy(() => import('../features/referrals/ReferralPage.tsx'));
+const ReferPage = lazy(() => import('../features/referrals/ReferPage.tsx'));
+const AssistanceNewPage = lazy(() => import('../features/assistance/AssistanceNewPage.tsx'));
+const AssistanceTotalsPage = lazy(() => import('../features/assistance/AssistanceTotalsPage.tsx'));
+const TransportQueuePage = lazy(() => import('../features/transport/TransportQueuePage.tsx'));
+const TransportPage = lazy(() => import('../features/transport/TransportPage.tsx'));
+const TransportNewPage = lazy(() => import('../features/transport/TransportNewPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -141,6 +152,17 @@ export const router = createBrowserRouter([
       { path: '/activity-groups/:id/attendance', element: <AttendancePage /> },
       { path: '/reports', element: <ReportsPage /> },
       { path: '/reports/people', element: <ReportPeoplePage /> },
+      { path: '/calendar', element: <CalendarPage /> },
+      { path: '/persons/:id/visits/new', element: <VisitNewPage /> },
+      { path: '/visits/:id', element: <VisitPage /> },
+      { path: '/referrals', element: <ReferralsPage /> },
+      { path: '/referrals/:id', element: <ReferralPage /> },
+      { path: '/persons/:id/refer', element: <ReferPage /> },
+      { path: '/persons/:id/assistance/new', element: <AssistanceNewPage /> },
+      { path: '/assistance', element: <AssistanceTotalsPage /> },
+      { path: '/transport', element: <TransportQueuePage /> },
+      { path: '/transport/:id', element: <TransportPage /> },
+      { path: '/persons/:id/transport/new', element: <TransportNewPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

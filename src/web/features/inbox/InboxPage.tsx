@@ -30,6 +30,7 @@ import {
   useMarkRead,
   useUnreadCount,
 } from './api.ts';
+import { TodoPanel } from './TodoPanel.tsx';
 import { alertText } from './words.ts';
 
 /** `/inbox[?show=unread]`: the signed-in person's alerts, newest first, the unread marked. */
@@ -57,6 +58,10 @@ export default function InboxPage() {
     <Box maw={720}>
       <PageTitle title={t('inbox.title')} intro={t('inbox.intro')} />
       <Stack gap="md">
+        <TodoPanel />
+        <Title order={2} size="h3">
+          {t('inbox.alertsTitle')}
+        </Title>
         <SegmentedControl
           value={show}
           onChange={choose}

@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { InboxReadAllResult, InboxUnread } from '../../../core/schemas/inbox.ts';
+import type { InboxReadAllResult, InboxTodo, InboxUnread } from '../../../core/schemas/inbox.ts';
 import type { InboxItem } from '../../../core/schemas/index.ts';
 import { get, type Page, post } from '../../app/api.ts';
 
@@ -122,5 +122,15 @@ export function useMarkAllRead() {
       }
       void refresh(queryClient);
     },
+  });
+}
+
+/** What needs the reader now: visits today, referrals and rides to answer, what is past due. */
+export function useTodo() {
+  return useQuery({
+    queryKey: ['inbox', 'todo'] as const,
+    queryFn: ({ signal }) => get<InboxTodo>('/inbox/todo', undefined, signal),
+    // Each read is audited: fetched when the page opens and when the reader comes back, not polled.
+    refetchOnWindowFocus: true,
   });
 }

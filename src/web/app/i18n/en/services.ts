@@ -3,6 +3,29 @@ import type { Messages } from '../th.ts';
 
 export const servicesEn: Messages<typeof servicesTh> = {
   title: 'Services',
+  todo: {
+    title: 'To do',
+    intro: 'What is waiting for you or your organisation now',
+    nothing: 'Nothing waiting',
+    nothingHint: 'Visits today, referrals to accept and rides to answer will show here',
+    showing: 'Showing {{shown}} of {{count}}',
+    seeAll: 'See all',
+    alerts: '{{count}} unread alerts (below)',
+    groups: {
+      referral_overdue: 'Overdue',
+      referral_to_accept: 'Referrals to accept',
+      visit_today: 'Visits and appointments today',
+      ride_to_accept: 'Rides to answer',
+    },
+    item: {
+      referral_overdue: 'Due {{when}}',
+      referral_to_accept: 'Answer by {{when}}',
+      visit_today: 'At {{when}}',
+      ride_to_accept: 'Pick-up {{when}}',
+    },
+    side: { received: 'Sent to your organisation', sent: 'You sent it' },
+    open: 'Open',
+  },
   timeline: {
     tab: 'Care timeline',
     intro: 'Everything every partner did for this person, newest first',

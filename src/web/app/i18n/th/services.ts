@@ -1,6 +1,29 @@
 /** Thai words shared by the coordinated-services screens (issue 8). `../en/services.ts` has the same keys. */
 export const servicesTh = {
   title: 'งานบริการ',
+  todo: {
+    title: 'งานที่ต้องทำ',
+    intro: 'เรื่องที่รอคุณหรือหน่วยงานของคุณอยู่ตอนนี้',
+    nothing: 'ไม่มีงานค้าง',
+    nothingHint: 'การเยี่ยมวันนี้ การส่งต่อที่รอรับ และรถรับส่งที่รอตอบ จะแสดงที่นี่',
+    showing: 'แสดง {{shown}} จาก {{count}} เรื่อง',
+    seeAll: 'ดูทั้งหมด',
+    alerts: 'แจ้งเตือนที่ยังไม่อ่าน {{count}} เรื่อง (ดูด้านล่าง)',
+    groups: {
+      referral_overdue: 'เกินกำหนด',
+      referral_to_accept: 'การส่งต่อที่รอรับเรื่อง',
+      visit_today: 'เยี่ยมบ้าน/นัดหมายวันนี้',
+      ride_to_accept: 'รถรับส่งที่รอตอบรับ',
+    },
+    item: {
+      referral_overdue: 'เกินกำหนด {{when}}',
+      referral_to_accept: 'ครบกำหนดรับ {{when}}',
+      visit_today: 'เวลา {{when}}',
+      ride_to_accept: 'รับผู้ป่วย {{when}}',
+    },
+    side: { received: 'ส่งมาถึงหน่วยงานคุณ', sent: 'คุณเป็นผู้ส่ง' },
+    open: 'เปิด',
+  },
   timeline: {
     tab: 'ประวัติการดูแล',
     intro: 'ทุกอย่างที่ทุกหน่วยงานทำให้บุคคลนี้ เรียงจากล่าสุด',

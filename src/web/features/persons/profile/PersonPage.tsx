@@ -7,11 +7,16 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { PersonAssistanceSection } from '../../assistance/PersonAssistanceSection.tsx';
 import { useCan } from '../../auth/session.ts';
+import { CareTimelineSection } from '../../careTimeline/CareTimelineSection.tsx';
 import { IssueLinkCodeDialog } from '../../citizen/IssueLinkCodeDialog.tsx';
 import { PersonAccessSection } from '../../citizen/PersonAccessSection.tsx';
 import { PersonPlanSection } from '../../plans/PersonPlanSection.tsx';
+import { PersonReferralsSection } from '../../referrals/PersonReferralsSection.tsx';
 import { PersonScreeningsSection } from '../../screenings/PersonScreeningsSection.tsx';
+import { PersonTransportSection } from '../../transport/PersonTransportSection.tsx';
+import { PersonVisitsSection } from '../../visits/PersonVisitsSection.tsx';
 import { usePerson } from '../api.ts';
 import { enumLabel, houseLine, personName } from '../labels.ts';
 import { ConsentSection } from './ConsentSection.tsx';
@@ -19,7 +24,7 @@ import { HistorySection } from './HistorySection.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 
-const TABS = ['details', 'consent', 'history'] as const;
+const TABS = ['details', 'consent', 'care', 'history'] as const;
 
 /** The traffic light of each ADL group, as on the ADL result. */
 const ADL_COLOR: Record<NonNullable<Person['adlGroup']>, string> = {
@@ -108,6 +113,10 @@ function Profile({ person: p }: { person: Person }) {
         </Group>
         <PersonScreeningsSection person={p} />
         <PersonPlanSection person={p} />
+        <PersonTransportSection person={p} />
+        <PersonAssistanceSection person={p} />
+        <PersonReferralsSection person={p} />
+        <PersonVisitsSection person={p} />
         <Tabs
           value={tab}
           onChange={(v) => setParams(v && v !== 'details' ? { tab: v } : {}, { replace: true })}
@@ -116,6 +125,7 @@ function Profile({ person: p }: { person: Person }) {
           <Tabs.List aria-label={t('persons.profile.tabs')} grow>
             <Tabs.Tab value="details">{t('persons.profile.details')}</Tabs.Tab>
             <Tabs.Tab value="consent">{t('persons.profile.tabConsent')}</Tabs.Tab>
+            <Tabs.Tab value="care">{t('services.timeline.tab')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('persons.profile.tabHistory')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="details" pt="md">
@@ -123,6 +133,9 @@ function Profile({ person: p }: { person: Person }) {
           </Tabs.Panel>
           <Tabs.Panel value="consent" pt="md">
             <ConsentSection person={p} />
+          </Tabs.Panel>
+          <Tabs.Panel value="care" pt="md">
+            <CareTimelineSection personId={p.id} />
           </Tabs.Panel>
           <Tabs.Panel value="history" pt="md">
             <HistorySection personId={p.id} />
