@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { careTimelineKinds } from '../../../core/schemas/careTimeline.ts';
+import { type ReferralUrgency, referralUrgencies } from '../../../core/schemas/referral.ts';
 import { formatDate } from '../../../core/thai/buddhistEra.ts';
 import { DateText } from '../../components/DateText.tsx';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { UrgencyBadge } from '../referrals/parts.tsx';
 import { instrumentTitle, useLang } from '../screenings/instruments.ts';
 import { type CareTimelineEntry, type CareTimelineKind, useCareTimeline } from './api.ts';
 
@@ -106,10 +108,8 @@ function EntryTitle({ entry }: { entry: CareTimelineEntry }) {
       ) : (
         <Text fw={700}>{text}</Text>
       )}
-      {typeof entry.detail.urgency === 'string' && entry.detail.urgency !== 'routine' && (
-        <Badge color={entry.detail.urgency === 'emergency' ? 'red.9' : 'orange.8'} variant="filled">
-          {t(`services.timeline.urgency.${entry.detail.urgency as 'urgent' | 'emergency'}`)}
-        </Badge>
+      {isUrgency(entry.detail.urgency) && entry.detail.urgency !== 'routine' && (
+        <UrgencyBadge urgency={entry.detail.urgency} />
       )}
     </Group>
   );
@@ -167,7 +167,7 @@ function factsOf(t: TFunction, entry: CareTimelineEntry, lang: 'th' | 'en'): str
   if (entry.kind === 'assistance') {
     if (typeof d.assistanceKind === 'string') {
       facts.push(
-        t(`services.timeline.assistanceKinds.${d.assistanceKind as 'cash'}`, {
+        t(`assistance.kind.${d.assistanceKind as 'cash'}`, {
           defaultValue: d.assistanceKind,
         }),
       );
@@ -180,4 +180,8 @@ function factsOf(t: TFunction, entry: CareTimelineEntry, lang: 'th' | 'en'): str
     }
   }
   return facts;
+}
+
+function isUrgency(value: unknown): value is ReferralUrgency {
+  return referralUrgencies.includes(value as ReferralUrgency);
 }

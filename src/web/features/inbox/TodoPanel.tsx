@@ -6,6 +6,7 @@ import { formatDate } from '../../../core/thai/buddhistEra.ts';
 import { Empty } from '../../components/Empty.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { UrgencyBadge } from '../referrals/parts.tsx';
 import { useLang } from '../screenings/instruments.ts';
 import { useTodo } from './api.ts';
 
@@ -88,11 +89,7 @@ function TodoGroup(props: { kind: TodoKind; count: number; items: TodoItem[]; pa
               c={late ? 'red.9' : undefined}
             >
               <Group gap="xs" wrap="wrap">
-                {item.urgency && item.urgency !== 'routine' && (
-                  <Badge color={item.urgency === 'emergency' ? 'red.9' : 'orange.8'}>
-                    {t(`services.timeline.urgency.${item.urgency}`)}
-                  </Badge>
-                )}
+                {item.urgency && item.urgency !== 'routine' && <UrgencyBadge urgency={item.urgency} />}
                 <Text span fw={600}>
                   {t(`services.todo.item.${item.kind}`, {
                     when: formatDate(item.at, lang, { withTime: true }),

@@ -72,17 +72,9 @@ export const servicesEn: Messages<typeof servicesTh> = {
       other: '{{event}}',
     },
     noOrg: 'No organisation named',
-    urgency: { routine: 'Routine', urgent: 'Urgent', emergency: 'Emergency' },
     visitAt: 'On {{date}}',
     pickupAt: 'Pick-up {{date}}',
     givenOn: 'Given on {{date}}',
     value: 'Worth {{value}} baht',
-    assistanceKinds: {
-      cash: 'Cash',
-      goods: 'Goods',
-      equipment: 'Equipment',
-      home_repair: 'Home repair',
-      service: 'Service',
-    },
   },
 };

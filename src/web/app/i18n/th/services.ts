@@ -70,17 +70,9 @@ export const servicesTh = {
       other: '{{event}}',
     },
     noOrg: 'ไม่ระบุหน่วยงาน',
-    urgency: { routine: 'ปกติ', urgent: 'ด่วน', emergency: 'ฉุกเฉิน' },
     visitAt: 'วันนัด {{date}}',
     pickupAt: 'รับวันที่ {{date}}',
     givenOn: 'วันที่ให้ {{date}}',
     value: 'มูลค่า {{value}} บาท',
-    assistanceKinds: {
-      cash: 'เงิน',
-      goods: 'สิ่งของ',
-      equipment: 'อุปกรณ์',
-      home_repair: 'ซ่อมบ้าน',
-      service: 'บริการ',
-    },
   },
 } as const;
