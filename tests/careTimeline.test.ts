@@ -204,6 +204,13 @@ describe('GET /api/v1/persons/:id/care-timeline', () => {
     expect((await get(admin, `/api/v1/persons/${randomUUID()}/care-timeline`)).statusCode).toBe(404);
   });
 
+  it('is in the person’s own data export, whole', async () => {
+    const timeline = (await get(admin, `/api/v1/persons/${personId}/care-timeline`)).json().items;
+    const exported = await get(citizen, '/api/v1/me/data');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.json().careTimeline).toEqual(timeline);
+  });
+
   it('refuses a bad cursor or kind with a problem naming the field', async () => {
     for (const [q, path] of [
       ['cursor=nonsense', 'query.cursor'],

@@ -1,6 +1,7 @@
 import { placeOf } from '../../../core/policy/index.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { audit } from '../audit/service.ts';
+import { wholeCareTimeline } from '../careTimeline/service.ts';
 import { mayReadNationalId } from '../groups/access.ts';
 import { revisionsOf } from '../persons/repo.ts';
 import { present } from '../persons/service.ts';
@@ -25,7 +26,8 @@ const isoOrNull = (v: string | null) => (v ? iso(v) : null);
  * `GET /me/data`: everything held about the person, for the person (or the
  * proxy they named) to keep — the record with the full national ID (it is
  * theirs), household, consents, changes, screenings with answers and scores,
- * well-being plans (every version, activity and progress report), alerts,
+ * well-being plans (every version, activity and progress report), the care
+ * timeline (referrals, visits, rides, help given), alerts,
  * groups, assignments, links and the access log.
  */
 export async function myData(c: CitizenContext, personId: string | undefined) {
@@ -40,6 +42,7 @@ export async function myData(c: CitizenContext, personId: string | undefined) {
 
   // The person follows their own plan: the policy decides that too (it allows a linked account to read it).
   ensureAllowed(actor, { action: 'plan.read', areaCode: placeOf(person), relation });
+  ensureAllowed(actor, { action: 'service.readHistory', areaCode: placeOf(person), relation });
   const [household, consentRows, revisions, alertRows, enrolments, assignments, links, plans] =
     await Promise.all([
       person.householdId ? householdOf(db, person.householdId) : undefined,
@@ -51,6 +54,8 @@ export async function myData(c: CitizenContext, personId: string | undefined) {
       linksOfPerson(db, person.id),
       plansForExport(db, person.id),
     ]);
+  // What every partner did for them: referrals and their moves, visits, rides, help given.
+  const careTimeline = await wholeCareTimeline(db, person.id);
 
   const screenings = [];
   for (let after: [string, string] | null = null; ; ) {
@@ -108,6 +113,7 @@ export async function myData(c: CitizenContext, personId: string | undefined) {
     })),
     screenings,
     plans,
+    careTimeline,
     alerts: alertRows.map(({ alert: a, recipientName }) => ({
       id: a.id,
       kind: a.kind,
@@ -150,7 +156,12 @@ export async function myData(c: CitizenContext, personId: string | undefined) {
     entityId: person.id,
     areaCode: person.areaCode,
     subjectIds: [person.id],
-    detail: { screenings: screenings.length, plans: plans.length, accessLog: accessLog.length },
+    detail: {
+      screenings: screenings.length,
+      plans: plans.length,
+      careTimeline: careTimeline.length,
+      accessLog: accessLog.length,
+    },
   });
   return data;
 }
