@@ -3,6 +3,7 @@
  * by name when the reader may read the person anyway or the person shares with the reader's organisation;
  * otherwise only the village. The moves offered are the policy's and the transition rules' together.
  */
+
 import { type Actor, decide, placeOf, type ServiceParty, taskView } from '../../../core/policy/index.ts';
 import type {
   Referral,
@@ -17,9 +18,9 @@ import type { Db } from '../../db/client.ts';
 import { filterAccessible } from '../groups/access.ts';
 import { findPlan, findScreeningRow, isCurrent, planActivitiesOf } from '../plans/repo.ts';
 import { isoOf } from '../screenings/iso.ts';
+import { movesOf } from '../serviceEvents/repo.ts';
 import type { ReferralBus } from './bus.ts';
 import {
-  eventsOf,
   organizationNames,
   type PersonBrief,
   personsByIds,
@@ -146,21 +147,17 @@ export async function toDtos(c: ReferralContext, rows: ReferralRow[]): Promise<R
 export async function toDetail(c: ReferralContext, r: ReferralRow): Promise<ReferralDetail> {
   const [[base], events, shared] = await Promise.all([
     toDtos(c, [r]),
-    eventsOf(c.db, r.id),
+    movesOf(c.db, 'referral', r.id),
     sharedOf(c.db, r),
   ]);
-  const actors = await userNames(
-    c.db,
-    events.map((e) => e.actorId),
-  );
   return {
     ...base!,
-    history: events.map((e) => ({
+    history: events.map(({ event: e, actorName }) => ({
       id: e.id,
       fromStatus: e.fromStatus as ReferralStatus | null,
       toStatus: e.toStatus as ReferralStatus,
       note: e.note,
-      actor: e.actorId ? { id: e.actorId, name: actors.get(e.actorId) ?? '' } : null,
+      actor: e.actorId ? { id: e.actorId, name: actorName ?? '' } : null,
       at: isoOf(e.at),
     })),
     shared,

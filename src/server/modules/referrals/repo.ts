@@ -2,11 +2,10 @@ import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { ReferralStatus } from '../../../core/schemas/index.ts';
 import { CLOSED_STATUSES, OPEN_STATUSES } from '../../../core/services/referral.ts';
 import type { Db } from '../../db/client.ts';
-import { areas, consents, organizations, persons, referrals, serviceEvents, users } from '../../db/schema.ts';
+import { areas, consents, organizations, persons, referrals, users } from '../../db/schema.ts';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
-export type EventRow = typeof serviceEvents.$inferSelect;
 
 export const SUBJECT = 'referral';
 
@@ -29,21 +28,6 @@ export async function lockReferral(db: Db, id: string): Promise<ReferralRow | un
 export async function insertReferral(db: Db, values: ReferralInsert): Promise<ReferralRow> {
   const [row] = await db.insert(referrals).values(values).returning();
   return row!;
-}
-
-export async function insertEvent(
-  db: Db,
-  e: { subjectId: string; fromStatus: string | null; toStatus: string; note: string | null; actorId: string },
-): Promise<void> {
-  await db.insert(serviceEvents).values({ subject: SUBJECT, ...e });
-}
-
-export async function eventsOf(db: Db, referralId: string): Promise<EventRow[]> {
-  return db
-    .select()
-    .from(serviceEvents)
-    .where(and(eq(serviceEvents.subjectId, referralId), eq(serviceEvents.subject, SUBJECT)))
-    .orderBy(asc(serviceEvents.at), asc(serviceEvents.id));
 }
 
 /** `open`/`closed` or one status; the overdue filter is the core rule in SQL (open and past due). */

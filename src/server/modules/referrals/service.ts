@@ -29,13 +29,13 @@ import { findPerson, type PersonRow } from '../persons/repo.ts';
 import { uniqueViolation } from '../persons/service.ts';
 import { activePlanOf, findPlan, findScreeningRow, latestScreening } from '../plans/repo.ts';
 import { isoOf } from '../screenings/iso.ts';
+import { recordMove } from '../serviceEvents/repo.ts';
 import { accessOf, partyOf, type ReferralContext, type Shared, toDetail, toDtos } from './dto.ts';
 import {
   countsFor,
   findByClientId,
   findReferral,
   incoming,
-  insertEvent,
   insertReferral,
   lockReferral,
   ofPerson,
@@ -96,7 +96,7 @@ export async function createReferral(
         createdAt: sentAt,
         updatedAt: sentAt,
       });
-      await insertEvent(tx, {
+      await recordMove(tx, 'referral', {
         subjectId: r.id,
         fromStatus: null,
         toStatus: 'sent',
@@ -232,7 +232,7 @@ export async function transitionReferral(
       })
       .where(eq(referrals.id, id))
       .returning();
-    await insertEvent(tx, {
+    await recordMove(tx, 'referral', {
       subjectId: id,
       fromStatus: from,
       toStatus: input.to,

@@ -4,6 +4,7 @@
  * with agencies names the reader's organisation; otherwise pseudonymously — the pick-up village, the
  * time, the needs and the destination, never the name, the address or the requester's note.
  */
+
 import { type Actor, placeOf, type ServiceParty, taskView } from '../../../core/policy/index.ts';
 import type {
   TransportEvent,
@@ -14,9 +15,8 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { filterAccessible } from '../groups/access.ts';
 import { isoOf } from '../screenings/iso.ts';
+import { movesOf, type ServiceEventRow } from '../serviceEvents/repo.ts';
 import {
-  type EventRow,
-  eventsOf,
   organizationNames,
   peopleOf,
   requesters,
@@ -110,13 +110,13 @@ export async function transportDtos(
 
 /** One request with its status history, oldest move first. */
 export async function transportDetail(c: ReadContext, row: TransportRow): Promise<TransportRequestDto> {
-  const [[dto], events] = await Promise.all([transportDtos(c, [row]), eventsOf(c.db, row.id)]);
+  const [[dto], events] = await Promise.all([transportDtos(c, [row]), movesOf(c.db, 'transport', row.id)]);
   // A note on a move is free text about the person: only for a reader who sees them by name.
   const notes = dto!.view === 'identified';
   return { ...dto!, history: events.map((e) => eventDto(e.event, e.actorName, notes)) };
 }
 
-function eventDto(e: EventRow, actorName: string | null, withNote: boolean): TransportEvent {
+function eventDto(e: ServiceEventRow, actorName: string | null, withNote: boolean): TransportEvent {
   return {
     fromStatus: e.fromStatus as TransportStatus | null,
     toStatus: e.toStatus as TransportStatus,

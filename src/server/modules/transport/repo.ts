@@ -2,18 +2,9 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { openTransportStatuses } from '../../../core/services/transport.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  areas,
-  consents,
-  organizations,
-  persons,
-  serviceEvents,
-  transportRequests,
-  users,
-} from '../../db/schema.ts';
+import { areas, consents, organizations, persons, transportRequests, users } from '../../db/schema.ts';
 
 export type TransportRow = typeof transportRequests.$inferSelect;
-export type EventRow = typeof serviceEvents.$inferSelect;
 
 export const SUBJECT = 'transport';
 
@@ -35,22 +26,6 @@ export async function findTransportByClientId(db: Db, clientId: string): Promise
 export async function lockTransport(db: Db, id: string): Promise<TransportRow | undefined> {
   const [row] = await db.select().from(transportRequests).where(eq(transportRequests.id, id)).for('update');
   return row;
-}
-
-export async function addEvent(
-  db: Db,
-  e: { subjectId: string; fromStatus: string | null; toStatus: string; note: string | null; actorId: string },
-) {
-  await db.insert(serviceEvents).values({ subject: SUBJECT, ...e });
-}
-
-export async function eventsOf(db: Db, id: string) {
-  return db
-    .select({ event: serviceEvents, actorName: users.displayName })
-    .from(serviceEvents)
-    .leftJoin(users, eq(users.id, serviceEvents.actorId))
-    .where(and(eq(serviceEvents.subjectId, id), eq(serviceEvents.subject, SUBJECT)))
-    .orderBy(asc(serviceEvents.at), asc(serviceEvents.id));
 }
 
 export interface ListPage {

@@ -4,6 +4,7 @@
  * status move is a `service_event` row; every read and write is audited. The rules are in
  * `core/services/transport.ts`, the permissions in `core/policy`.
  */
+
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, decide } from '../../../core/policy/index.ts';
 import type {
@@ -28,9 +29,9 @@ import { ensurePersonAccess } from '../groups/access.ts';
 import { findPerson } from '../persons/repo.ts';
 import { uniqueViolation } from '../persons/service.ts';
 import { isoOf } from '../screenings/iso.ts';
+import { recordMove } from '../serviceEvents/repo.ts';
 import { partyOf, transportDetail, transportDtos } from './dto.ts';
 import {
-  addEvent,
   findTransport,
   findTransportByClientId,
   lockTransport,
@@ -87,7 +88,7 @@ export async function createTransport(
           clientId: input.clientId,
         })
         .returning();
-      await addEvent(tx, {
+      await recordMove(tx, 'transport', {
         subjectId: row!.id,
         fromStatus: null,
         toStatus: 'requested',
@@ -214,7 +215,7 @@ export async function transitionTransport(
       .set({ status: input.to, version: locked.version + 1, updatedAt: sql`now()` })
       .where(and(eq(transportRequests.id, id), eq(transportRequests.version, locked.version)))
       .returning();
-    await addEvent(tx, {
+    await recordMove(tx, 'transport', {
       subjectId: id,
       fromStatus: from,
       toStatus: input.to,

@@ -19,8 +19,8 @@ import type { VisitWarning } from '../../../core/services/calendar.ts';
 import { endsAt } from '../../../core/services/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { isoOf } from '../screenings/iso.ts';
+import { movesOf } from '../serviceEvents/repo.ts';
 import {
-  eventsOf,
   organizationNames,
   type PersonNameRow,
   personNames,
@@ -152,7 +152,7 @@ function summaryOf(v: VisitRow, view: View, names: Names): VisitSummary {
 
 /** One visit with its status history. */
 export async function visitDto(db: Db, v: VisitRow, view: View): Promise<Visit> {
-  const events = await eventsOf(db, v.id);
+  const events = (await movesOf(db, 'visit', v.id)).map((m) => m.event);
   const names = await namesFor(
     db,
     [v],

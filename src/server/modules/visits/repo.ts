@@ -1,20 +1,10 @@
 import { and, arrayOverlaps, asc, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { VisitSlot } from '../../../core/services/calendar.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  areas,
-  consents,
-  organizations,
-  persons,
-  planActivities,
-  serviceEvents,
-  users,
-  visits,
-} from '../../db/schema.ts';
+import { areas, consents, organizations, persons, planActivities, users, visits } from '../../db/schema.ts';
 import { isoOf } from '../screenings/iso.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
-export type VisitEventRow = typeof serviceEvents.$inferSelect;
 
 export async function findVisit(db: Db, id: string): Promise<VisitRow | undefined> {
   const [row] = await db.select().from(visits).where(eq(visits.id, id)).limit(1);
@@ -29,28 +19,6 @@ export async function findVisitByClientId(db: Db, clientId: string): Promise<Vis
 export async function lockVisit(db: Db, id: string): Promise<VisitRow | undefined> {
   const [row] = await db.select().from(visits).where(eq(visits.id, id)).for('update');
   return row;
-}
-
-export async function eventsOf(db: Db, visitId: string): Promise<VisitEventRow[]> {
-  return db
-    .select()
-    .from(serviceEvents)
-    .where(and(eq(serviceEvents.subject, 'visit'), eq(serviceEvents.subjectId, visitId)))
-    .orderBy(asc(serviceEvents.at), asc(serviceEvents.id));
-}
-
-export async function addEvent(
-  db: Db,
-  e: { visitId: string; from: string | null; to: string; note?: string | null; actorId: string },
-): Promise<void> {
-  await db.insert(serviceEvents).values({
-    subject: 'visit',
-    subjectId: e.visitId,
-    fromStatus: e.from,
-    toStatus: e.to,
-    note: e.note ?? null,
-    actorId: e.actorId,
-  });
 }
 
 /** A person's visits, latest first (keyset on starts_at, id). */

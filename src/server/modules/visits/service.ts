@@ -28,10 +28,10 @@ import { type Access, ensurePersonAccess, mayAccess } from '../groups/access.ts'
 import { findPerson, type PersonRow } from '../persons/repo.ts';
 import { uniqueViolation } from '../persons/service.ts';
 import { isoOf } from '../screenings/iso.ts';
+import { recordMove } from '../serviceEvents/repo.ts';
 import { conflictsFor } from './conflicts.ts';
 import { presentWarnings, type StoredRecord, storedRecord, summaryDtos, type View, visitDto } from './dto.ts';
 import {
-  addEvent,
   assignableUsers,
   findVisit,
   findVisitByClientId,
@@ -223,7 +223,12 @@ export async function scheduleVisit(
           createdBy: c.actor.userId,
         })
         .returning();
-      await addEvent(tx, { visitId: row!.id, from: null, to: 'scheduled', actorId: c.actor.userId });
+      await recordMove(tx, 'visit', {
+        subjectId: row!.id,
+        fromStatus: null,
+        toStatus: 'scheduled',
+        actorId: c.actor.userId,
+      });
       await audit(tx, c.actor, {
         action: 'visit.create',
         ...auditEntry({ visit: row!, person, access }),
@@ -385,7 +390,12 @@ export async function recordVisit(
       .set({ status: input.status, record, version: locked.version + 1, updatedAt: sql`now()` })
       .where(eq(visits.id, id))
       .returning();
-    await addEvent(tx, { visitId: id, from: locked.status, to: input.status, actorId: c.actor.userId });
+    await recordMove(tx, 'visit', {
+      subjectId: id,
+      fromStatus: locked.status,
+      toStatus: input.status,
+      actorId: c.actor.userId,
+    });
     await audit(tx, c.actor, {
       action: 'visit.record',
       ...auditEntry(v),
@@ -418,10 +428,10 @@ export async function cancelVisit(c: VisitContext, id: string, input: VisitCance
       .set({ status: 'cancelled', version: locked.version + 1, updatedAt: sql`now()` })
       .where(eq(visits.id, id))
       .returning();
-    await addEvent(tx, {
-      visitId: id,
-      from: locked.status,
-      to: 'cancelled',
+    await recordMove(tx, 'visit', {
+      subjectId: id,
+      fromStatus: locked.status,
+      toStatus: 'cancelled',
       note: input.reason,
       actorId: c.actor.userId,
     });
