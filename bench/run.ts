@@ -20,6 +20,7 @@ import { registryImportBenchmark } from './registryImport.ts';
 import { registrySearchBenchmark } from './registrySearch.ts';
 import { reportsBenchmark } from './reports.ts';
 import { screeningWriteBenchmark } from './screeningWrite.ts';
+import { servicesBenchmark } from './services.ts';
 import { startupBenchmark } from './startup.ts';
 import { startupPhasesBenchmark } from './startupPhases.ts';
 
@@ -32,6 +33,7 @@ const benchmarks: readonly Benchmark[] = [
   registryImportBenchmark,
   screeningWriteBenchmark,
   reportsBenchmark,
+  servicesBenchmark,
 ];
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results', 'latest.json');
 
