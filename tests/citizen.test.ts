@@ -488,6 +488,7 @@ describe('me/data: everything held about the person', () => {
         'accessLog',
         'alerts',
         'assignments',
+        'careTimeline',
         'consents',
         'exportedAt',
         'format',
