@@ -26,6 +26,7 @@ export const en: Translation = {
     logout: 'Log out',
   },
   common: {
+    sortBy: 'Sort by {{column}}',
     date: { day: 'Day', month: 'Month', yearBE: 'Year (B.E.)' },
     save: 'Save',
     saving: 'Saving…',
@@ -1727,7 +1728,6 @@ export const en: Translation = {
       redShare: 'Share with a problem',
       redOf: '{{dimension}}: problem',
       redCount: 'Problem',
-      sortBy: 'Sort by {{column}}',
       hint: {
         village: 'Click a village’s name to see that village’s report',
         household:

@@ -30,6 +30,7 @@ export const th = {
     logout: 'ออกจากระบบ',
   },
   common: {
+    sortBy: 'เรียงตาม{{column}}',
     date: { day: 'วันที่', month: 'เดือน', yearBE: 'ปี พ.ศ.' },
     save: 'บันทึก',
     saving: 'กำลังบันทึก…',
@@ -1693,7 +1694,6 @@ export const th = {
       redShare: 'สัดส่วนมีปัญหา',
       redOf: '{{dimension}}: มีปัญหา',
       redCount: 'มีปัญหา',
-      sortBy: 'เรียงตาม{{column}}',
       hint: {
         village: 'กดชื่อหมู่บ้านเพื่อดูรายงานของหมู่บ้านนั้น',
         household: 'นับเป็นครัวเรือน: ครัวเรือนที่มีสมาชิกอย่างน้อย 1 คนมีปัญหาในด้านนั้น นับว่ามีปัญหา',

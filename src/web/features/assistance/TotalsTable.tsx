@@ -2,9 +2,10 @@ import { Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { SortHeader } from '../../components/SortHeader.tsx';
 import { useLang } from '../screenings/instruments.ts';
 import { formatBaht } from './labels.ts';
-import { nextSort, type Sort, type SortKey, sortRows, type TotalsTable as Table_ } from './rows.ts';
+import { type Sort, type SortKey, sortRows, type TotalsTable as Table_ } from './rows.ts';
 import '../reports/reports.css';
 
 /** One breakdown as a table sorted by any column (the server's order until a header is pressed). */
@@ -52,36 +53,5 @@ export function TotalsTable({ table }: { table: Table_ }) {
         </Table>
       </ScrollTable>
     </Stack>
-  );
-}
-
-function SortHeader({
-  sortKey,
-  label,
-  sort,
-  onSort,
-  align,
-}: {
-  sortKey: SortKey;
-  label: string;
-  sort: Sort;
-  onSort: (sort: Sort) => void;
-  align: 'left' | 'right';
-}) {
-  const { t } = useTranslation();
-  const active = sort.key === sortKey;
-  const state = active ? (sort.descending ? 'descending' : 'ascending') : 'none';
-  return (
-    <Table.Th scope="col" ta={align} aria-sort={state}>
-      <button
-        type="button"
-        className="sort-button"
-        onClick={() => onSort(nextSort(sort, sortKey))}
-        title={t('assistance.totals.sortBy', { column: label })}
-      >
-        {label}
-        <span aria-hidden="true">{active ? (sort.descending ? '▼' : '▲') : '↕'}</span>
-      </button>
-    </Table.Th>
   );
 }

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { AssistanceTotals } from '../../../core/schemas/assistance.ts';
+import { nextSort } from '../../components/columnSort.ts';
 import { parseTotalsParams, periodOf, totalsSearch } from './params.ts';
-import { nextSort, sortRows, totalsCsv, totalsTables } from './rows.ts';
+import { sortRows, totalsCsv, totalsTables } from './rows.ts';
 
 /** Keys as words: enough to see which message was asked for. */
 const t = ((key: string) => key) as unknown as TFunction;

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { AssistanceTotals } from '../../../core/schemas/assistance.ts';
 import { csvLine, UTF8_BOM } from '../../../core/util/csv.ts';
+import type { ColumnSort } from '../../components/columnSort.ts';
 import { kindLabel } from './labels.ts';
 
 export interface TotalsRow {
@@ -65,10 +66,7 @@ const figures = (r: { count: number; people: number; value: number }) => ({
 });
 
 export type SortKey = 'label' | 'count' | 'people' | 'value';
-export interface Sort {
-  key: SortKey | null;
-  descending: boolean;
-}
+export type Sort = ColumnSort<SortKey>;
 
 /** Rows sorted by a column (names in Thai order); no key: the server's order. */
 export function sortRows(rows: readonly TotalsRow[], sort: Sort): TotalsRow[] {
@@ -78,12 +76,6 @@ export function sortRows(rows: readonly TotalsRow[], sort: Sort): TotalsRow[] {
   return [...rows].sort((a, b) =>
     key === 'label' ? sign * a.label.localeCompare(b.label, 'th') : sign * (a[key] - b[key]),
   );
-}
-
-/** A column clicked: the same one flips, another starts biggest first (names A to Z). */
-export function nextSort(current: Sort, key: SortKey): Sort {
-  if (current.key === key) return { key, descending: !current.descending };
-  return { key, descending: key !== 'label' };
 }
 
 /** All the tables in one CSV: which table, the row, its figures; the period on every line. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReportBreakdown, ReportDimension } from '../../../core/schemas/report.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { SortHeader } from '../../components/SortHeader.tsx';
 import { Count, Percent } from './figures.tsx';
 import { dimensionName, levelName } from './labels.ts';
 import {
@@ -11,7 +12,6 @@ import {
   heatColor,
   levels,
   lineDimensions,
-  nextSort,
   type Sort,
   type SortKey,
   sortLines,
@@ -167,36 +167,5 @@ function HeatTd({ share, none, children }: { share: number | null; none: boolean
     >
       {children}
     </Table.Td>
-  );
-}
-
-function SortHeader({
-  sortKey,
-  label,
-  sort,
-  onSort,
-  align,
-}: {
-  sortKey: SortKey;
-  label: string;
-  sort: Sort;
-  onSort: (sort: Sort) => void;
-  align: 'left' | 'right';
-}) {
-  const { t } = useTranslation();
-  const active = sort.key === sortKey;
-  const state = active ? (sort.descending ? 'descending' : 'ascending') : 'none';
-  return (
-    <Table.Th scope="col" ta={align} aria-sort={state}>
-      <button
-        type="button"
-        className="sort-button"
-        onClick={() => onSort(nextSort(sort, sortKey))}
-        title={t('reports.breakdown.sortBy', { column: label })}
-      >
-        {label}
-        <span aria-hidden="true">{active ? (sort.descending ? '▼' : '▲') : '↕'}</span>
-      </button>
-    </Table.Th>
   );
 }

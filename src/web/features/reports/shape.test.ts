@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakdownRow, LevelCounts } from '../../../core/schemas/report.ts';
+import { nextSort } from '../../components/columnSort.ts';
 import {
   breakdownLines,
   dimensionTrend,
@@ -11,7 +12,6 @@ import {
   levelShares,
   levelTotal,
   lineDimensions,
-  nextSort,
   percent,
   redShare,
   sortLines,

@@ -14,6 +14,7 @@ import type {
   WellbeingReport,
 } from '../../../core/schemas/report.ts';
 import { reportDimensions } from '../../../core/schemas/report.ts';
+import type { ColumnSort } from '../../components/columnSort.ts';
 
 export const levels: readonly Level[] = ['green', 'yellow', 'red'];
 export { reportDimensions };
@@ -121,10 +122,7 @@ export function lineDimensions(lines: readonly BreakdownLine[]): ReportDimension
 }
 
 export type SortKey = 'label' | 'registered' | 'screened' | 'coverage' | `red:${ReportDimension}`;
-export interface Sort {
-  key: SortKey | null;
-  descending: boolean;
-}
+export type Sort = ColumnSort<SortKey>;
 
 function sortValue(line: BreakdownLine, key: SortKey): number | string | null {
   if (key === 'label') return line.label;
@@ -144,12 +142,6 @@ export function sortLines(lines: readonly BreakdownLine[], sort: Sort): Breakdow
     const order = typeof x === 'string' ? x.localeCompare(String(y), 'th') : x - (y as number);
     return sign * order;
   });
-}
-
-/** Clicking a column: first descending for numbers (worst first), ascending for names; again flips. */
-export function nextSort(current: Sort, key: SortKey): Sort {
-  if (current.key === key) return { key, descending: !current.descending };
-  return { key, descending: key !== 'label' };
 }
 
 /** One point of a dimension's chart: the observed mean, or the forecast with its interval. */

@@ -105,7 +105,6 @@ export const assistanceEn: Messages<typeof assistanceTh> = {
       people: 'People',
       value: 'Value (baht)',
     },
-    sortBy: 'Sort by {{column}}',
     noFunding: 'Funding not given',
     noVillage: 'Village not recorded',
     empty: 'No help recorded in this period',

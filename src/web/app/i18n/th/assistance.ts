@@ -98,7 +98,6 @@ export const assistanceTh = {
       people: 'คน',
       value: 'มูลค่า (บาท)',
     },
-    sortBy: 'เรียงตาม{{column}}',
     noFunding: 'ไม่ระบุแหล่งงบ',
     noVillage: 'ไม่ระบุหมู่บ้าน',
     empty: 'ยังไม่มีบันทึกความช่วยเหลือในช่วงนี้',
