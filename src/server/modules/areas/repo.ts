@@ -79,3 +79,14 @@ export async function insertVillage(
     .returning({ code: areas.code });
   return row;
 }
+
+/** Areas' Thai names by code (villages, subdistricts…); nulls and repeats ignored. */
+export async function areaNames(db: Db, codes: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((x): x is string => Boolean(x)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ code: areas.code, name: areas.nameTh })
+    .from(areas)
+    .where(inArray(areas.code, wanted));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

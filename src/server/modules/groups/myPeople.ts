@@ -4,8 +4,8 @@ import { bangkokMonth, monthStart, shiftMonth } from '../../../core/screenings/m
 import { ageOn } from '../../../core/thai/birthDate.ts';
 import { careGroups, groupAssignments, groupMembers, groupPersons, persons } from '../../db/schema.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { areaNames } from '../areas/repo.ts';
 import { audit } from '../audit/service.ts';
-import { areaNames } from '../persons/repo.ts';
 import { iso } from '../users/repo.ts';
 import { filterAccessible } from './access.ts';
 import type { GroupContext } from './context.ts';

@@ -5,9 +5,10 @@ import { households, persons } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { invalid, notFound } from '../../http/problem.ts';
+import { areaNames } from '../areas/repo.ts';
 import { audit } from '../audit/service.ts';
 import { resolveAddress } from '../persons/address.ts';
-import { areaNames, findPerson } from '../persons/repo.ts';
+import { findPerson } from '../persons/repo.ts';
 import type { PersonContext } from '../persons/service.ts';
 
 type Row = typeof households.$inferSelect;

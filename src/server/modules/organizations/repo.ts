@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Organization, OrganizationType } from '../../../core/schemas/index.ts';
 import { isOpenAt, nearPrefixes, type OpeningSession } from '../../../core/services/directory.ts';
 import type { Db } from '../../db/client.ts';
@@ -132,4 +132,27 @@ export function toDto(row: Row, now: Date = new Date()): Organization {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
+}
+
+/** Organisations' names by id; nulls and repeats ignored. */
+export async function organizationNames(
+  db: Db,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function organizationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .limit(1);
+  return Boolean(row);
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { areas, consents, personRevisions, persons, users } from '../../db/schema.ts';
+import { consents, personRevisions, persons, users } from '../../db/schema.ts';
 import { likeEscape, rankedByFullName, rankedByOneName } from './typoSearch.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -307,15 +307,6 @@ export async function consentStates(db: Db, personIds: string[]): Promise<Map<st
     if (r.purpose === 'share_agencies') state.shareAgencies = r.granted;
   }
   return out;
-}
-
-export async function areaNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .select({ code: areas.code, name: areas.nameTh })
-    .from(areas)
-    .where(inArray(areas.code, codes));
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Revisions newest first, with the display name of whoever made each (staff names, not the person's). */

@@ -16,13 +16,13 @@ import { households, personRevisions, persons } from '../../db/schema.ts';
 import { ensureAllowed } from '../../http/auth.ts';
 import { decodeCursor, encodeCursor, pageOf } from '../../http/cursor.ts';
 import { invalid, notFound, Problem } from '../../http/problem.ts';
+import { areaNames } from '../areas/repo.ts';
 import { audit } from '../audit/service.ts';
 import { ensurePersonAccess } from '../groups/access.ts';
 import { resolveAddress } from './address.ts';
 import { toPersonDto } from './dto.ts';
 import type { NationalIdVault } from './nationalIdVault.ts';
 import {
-  areaNames,
   CursorMismatch,
   consentStates,
   findByClientId,

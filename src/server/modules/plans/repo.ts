@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   activityAttendance,
-  organizations,
   persons,
   planActivities,
   planProgress,
@@ -115,16 +114,6 @@ export async function progressByClientIds(db: Db, clientIds: string[]): Promise<
     .from(planProgress)
     .where(inArray(planProgress.clientId, clientIds))
     .orderBy(asc(planProgress.createdAt), asc(planProgress.id));
-}
-
-export async function organizationNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Attendance of one person in each of the given activity groups. */

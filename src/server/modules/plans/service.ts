@@ -28,6 +28,7 @@ import { conflict, type FieldError, notFound, Problem, ruleBroken } from '../../
 import { type ActivityRow, activitiesByIds, usableAt, visibleToActor } from '../activities/repo.ts';
 import { audit } from '../audit/service.ts';
 import { type Access, ensurePersonAccess } from '../groups/access.ts';
+import { organizationNames } from '../organizations/repo.ts';
 import { findPerson, type PersonRow } from '../persons/repo.ts';
 import { uniqueViolation } from '../persons/service.ts';
 import { isoOf } from '../screenings/iso.ts';
@@ -42,7 +43,6 @@ import {
   latestScreening,
   lockPerson,
   lockPlan,
-  organizationNames,
   type PlanActivityRow,
   type PlanRow,
   type ProgressRow,

@@ -6,8 +6,9 @@ import type {
   ProgressReporter,
   ProgressStatus,
 } from '../../../core/schemas/index.ts';
-import { areas, consents, persons, planActivities, plans } from '../../db/schema.ts';
+import { consents, persons, planActivities, plans } from '../../db/schema.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { areaNames } from '../areas/repo.ts';
 import { audit } from '../audit/service.ts';
 import { filterAccessible } from '../groups/access.ts';
 import { isoOf } from '../screenings/iso.ts';
@@ -64,8 +65,8 @@ export async function listTasks(c: PlanContext, q: { limit: number; cursor?: str
       c.db,
       page.items.map((r) => r.pa.id),
     ),
-    villageNames(
-      c,
+    areaNames(
+      c.db,
       page.items.flatMap((r) => (r.villageCode ? [r.villageCode] : [])),
     ),
   ]);
@@ -115,16 +116,6 @@ export async function listTasks(c: PlanContext, q: { limit: number; cursor?: str
     detail: { count: items.length, identified: items.filter((i) => i.view === 'identified').length },
   });
   return { items, nextCursor: page.nextCursor };
-}
-
-async function villageNames(c: PlanContext, codes: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(codes)];
-  if (wanted.length === 0) return new Map();
-  const rows = await c.db
-    .select({ code: areas.code, name: areas.nameTh })
-    .from(areas)
-    .where(inArray(areas.code, wanted));
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /**

@@ -15,20 +15,14 @@ import type {
 import { bangkokDate } from '../../../core/screenings/month.ts';
 import { availableTransitions, isOverdue } from '../../../core/services/referral.ts';
 import type { Db } from '../../db/client.ts';
+import { areaNames } from '../areas/repo.ts';
 import { filterAccessible } from '../groups/access.ts';
+import { organizationNames } from '../organizations/repo.ts';
 import { findPlan, findScreeningRow, isCurrent, planActivitiesOf } from '../plans/repo.ts';
 import { isoOf } from '../screenings/iso.ts';
 import { movesOf } from '../serviceEvents/repo.ts';
 import type { ReferralBus } from './bus.ts';
-import {
-  organizationNames,
-  type PersonBrief,
-  personsByIds,
-  type ReferralRow,
-  sharingWith,
-  userNames,
-  villageNames,
-} from './repo.ts';
+import { type PersonBrief, personsByIds, type ReferralRow, sharingWith, userNames } from './repo.ts';
 
 export interface ReferralContext {
   db: Db;
@@ -98,7 +92,7 @@ export async function toDtos(c: ReferralContext, rows: ReferralRow[]): Promise<R
       c.db,
       rows.flatMap((r) => [r.fromUserId, r.assignedUserId]),
     ),
-    villageNames(
+    areaNames(
       c.db,
       rows.map((r) => r.villageCode),
     ),

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { ReferralStatus } from '../../../core/schemas/index.ts';
 import { CLOSED_STATUSES, OPEN_STATUSES } from '../../../core/services/referral.ts';
 import type { Db } from '../../db/client.ts';
-import { areas, consents, organizations, persons, referrals, users } from '../../db/schema.ts';
+import { consents, persons, referrals, users } from '../../db/schema.ts';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
@@ -120,15 +120,6 @@ export async function countsFor(db: Db, organizationId: string, now: Date) {
   };
 }
 
-export async function organizationExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.id, id))
-    .limit(1);
-  return Boolean(row);
-}
-
 async function namesOf<T extends { id: string; name: string }>(
   ids: readonly (string | null)[],
   load: (wanted: string[]) => Promise<T[]>,
@@ -138,22 +129,9 @@ async function namesOf<T extends { id: string; name: string }>(
   return new Map((await load(wanted)).map((r) => [r.id, r.name]));
 }
 
-export const organizationNames = (db: Db, ids: readonly (string | null)[]) =>
-  namesOf(ids, (wanted) =>
-    db
-      .select({ id: organizations.id, name: organizations.name })
-      .from(organizations)
-      .where(inArray(organizations.id, wanted)),
-  );
-
 export const userNames = (db: Db, ids: readonly (string | null)[]) =>
   namesOf(ids, (wanted) =>
     db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted)),
-  );
-
-export const villageNames = (db: Db, codes: readonly (string | null)[]) =>
-  namesOf(codes, (wanted) =>
-    db.select({ id: areas.code, name: areas.nameTh }).from(areas).where(inArray(areas.code, wanted)),
   );
 
 export interface PersonBrief {

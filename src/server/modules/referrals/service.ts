@@ -25,6 +25,7 @@ import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { conflict, type FieldError, forbidden, notFound, Problem, ruleBroken } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import { ensurePersonAccess, mayAccess } from '../groups/access.ts';
+import { organizationExists } from '../organizations/repo.ts';
 import { findPerson, type PersonRow } from '../persons/repo.ts';
 import { uniqueViolation } from '../persons/service.ts';
 import { activePlanOf, findPlan, findScreeningRow, latestScreening } from '../plans/repo.ts';
@@ -39,7 +40,6 @@ import {
   insertReferral,
   lockReferral,
   ofPerson,
-  organizationExists,
   overdueFilter,
   type ReferralRow,
   sentBy,

@@ -13,17 +13,12 @@ import type {
   TransportStatus,
 } from '../../../core/schemas/index.ts';
 import type { Db } from '../../db/client.ts';
+import { areaNames } from '../areas/repo.ts';
 import { filterAccessible } from '../groups/access.ts';
+import { organizationNames } from '../organizations/repo.ts';
 import { isoOf } from '../screenings/iso.ts';
 import { movesOf, type ServiceEventRow } from '../serviceEvents/repo.ts';
-import {
-  organizationNames,
-  peopleOf,
-  requesters,
-  sharingWith,
-  type TransportRow,
-  villageNames,
-} from './repo.ts';
+import { peopleOf, requesters, sharingWith, type TransportRow } from './repo.ts';
 
 export interface ReadContext {
   db: Db;
@@ -64,7 +59,7 @@ export async function transportDtos(
       c.db,
       rows.map((r) => r.requestedBy),
     ),
-    villageNames(
+    areaNames(
       c.db,
       rows.map((r) => r.villageCode),
     ),

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { openTransportStatuses } from '../../../core/services/transport.ts';
 import type { Db } from '../../db/client.ts';
-import { areas, consents, organizations, persons, transportRequests, users } from '../../db/schema.ts';
+import { consents, organizations, persons, transportRequests, users } from '../../db/schema.ts';
 
 export type TransportRow = typeof transportRequests.$inferSelect;
 
@@ -93,16 +93,6 @@ export async function ofPerson(db: Db, personId: string, p: ListPage) {
 
 const wanted = (ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => Boolean(x)))];
 
-export async function organizationNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const list = wanted(ids);
-  if (list.length === 0) return new Map();
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, list));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export async function requesters(db: Db, ids: string[]) {
   const list = wanted(ids);
   if (list.length === 0) return new Map<string, { displayName: string; organizationName: string | null }>();
@@ -138,16 +128,6 @@ export async function peopleOf(db: Db, ids: string[]): Promise<PersonBrief[]> {
     })
     .from(persons)
     .where(inArray(persons.id, list));
-}
-
-export async function villageNames(db: Db, codes: (string | null)[]): Promise<Map<string, string>> {
-  const list = wanted(codes);
-  if (list.length === 0) return new Map();
-  const rows = await db
-    .select({ code: areas.code, name: areas.nameTh })
-    .from(areas)
-    .where(inArray(areas.code, list));
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /**

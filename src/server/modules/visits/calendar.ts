@@ -2,6 +2,7 @@
  * One calendar per organisation, per user and per area (issue 8, item 2): the visits in a range of
  * Thai days, each person by name only as `taskView` allows, and the conflict and overload warnings.
  */
+
 import { type CalendarOwner, taskView } from '../../../core/policy/index.ts';
 import type { Calendar, CalendarQuery } from '../../../core/schemas/index.ts';
 import { bangkokDate } from '../../../core/screenings/month.ts';
@@ -10,17 +11,11 @@ import { ensureAllowed } from '../../http/auth.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import { filterAccessible } from '../groups/access.ts';
+import { organizationNames } from '../organizations/repo.ts';
 import { findUserById } from '../users/repo.ts';
 import { conflictsFor } from './conflicts.ts';
 import { calendarDtos, presentWarnings } from './dto.ts';
-import {
-  areaName,
-  type CalendarScope,
-  calendarRows,
-  organizationNames,
-  personNames,
-  sharingWith,
-} from './repo.ts';
+import { areaName, type CalendarScope, calendarRows, personNames, sharingWith } from './repo.ts';
 import type { VisitContext } from './service.ts';
 
 /** One answer holds at most this many visits (about 30 a day for two months); more says `truncated`. */

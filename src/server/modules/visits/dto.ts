@@ -18,17 +18,11 @@ import type {
 import type { VisitWarning } from '../../../core/services/calendar.ts';
 import { endsAt } from '../../../core/services/calendar.ts';
 import type { Db } from '../../db/client.ts';
+import { areaNames } from '../areas/repo.ts';
+import { organizationNames } from '../organizations/repo.ts';
 import { isoOf } from '../screenings/iso.ts';
 import { movesOf } from '../serviceEvents/repo.ts';
-import {
-  organizationNames,
-  type PersonNameRow,
-  personNames,
-  planActivityTitles,
-  usersByIds,
-  type VisitRow,
-  villageNames,
-} from './repo.ts';
+import { type PersonNameRow, personNames, planActivityTitles, usersByIds, type VisitRow } from './repo.ts';
 
 export type View = 'identified' | 'pseudonymous';
 
@@ -74,7 +68,7 @@ async function namesFor(
       rows.map((v) => v.organizationId),
     ),
     usersByIds(db, [...userIds, ...extraUsers]),
-    villageNames(
+    areaNames(
       db,
       rows.map((v) => v.villageCode),
     ),

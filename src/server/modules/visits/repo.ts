@@ -214,38 +214,9 @@ export async function assignableUsers(
   return rows;
 }
 
-export async function organizationNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function organizationExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.id, id))
-    .limit(1);
-  return Boolean(row);
-}
-
 export async function areaName(db: Db, code: string): Promise<string | null> {
   const [row] = await db.select({ name: areas.nameTh }).from(areas).where(eq(areas.code, code)).limit(1);
   return row?.name ?? null;
-}
-
-export async function villageNames(db: Db, codes: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(codes.filter((x): x is string => x !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ code: areas.code, name: areas.nameTh })
-    .from(areas)
-    .where(inArray(areas.code, wanted));
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** The plan activity, if it is one of this person's (any version of any of their plans). */

@@ -25,6 +25,7 @@ import type { Lang } from '../../http/messages.ts';
 import { conflict, type FieldError, forbidden, notFound, Problem, ruleBroken } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import { type Access, ensurePersonAccess, mayAccess } from '../groups/access.ts';
+import { organizationExists } from '../organizations/repo.ts';
 import { findPerson, type PersonRow } from '../persons/repo.ts';
 import { uniqueViolation } from '../persons/service.ts';
 import { isoOf } from '../screenings/iso.ts';
@@ -36,7 +37,6 @@ import {
   findVisit,
   findVisitByClientId,
   lockVisit,
-  organizationExists,
   planActivityOf,
   sharingWith,
   usersByIds,
