@@ -195,7 +195,7 @@ describe.each(['pglite', 'postgres'] as const)('the registry in a real browser o
       await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('registerDraft'))),
     ).toEqual([]);
 
-    await page.getByRole('tab', { name: 'ประวัติ' }).click();
+    await page.getByRole('tab', { name: 'ประวัติ', exact: true }).click();
     await page.getByText('ลงทะเบียนครั้งแรก').waitFor();
     await expectAccessible(page, 'profile history');
 
