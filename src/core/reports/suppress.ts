@@ -2,7 +2,7 @@
  * Small-cell suppression of a whole well-being report, for viewers who may not see identities
  * (issue 7; DOMAIN.md step 5: only Admins see who the screened people are).
  *
- * The rule is `suppressSmallCells` (`src/core/stats/suppress.ts`), applied to every additive
+ * The rule of `suppressSmallCells` (`src/core/stats/suppress.ts`) is applied to every additive
  * relation the report shows: a count of 1–4 becomes `null` (0 stays 0: an empty cell names nobody),
  * and wherever one relation would be left with exactly one hidden member, the next smallest
  * non-zero member is hidden too, so that a hidden number cannot be worked out as a total minus the
@@ -26,13 +26,17 @@
  */
 import type { BreakdownRow, LevelCounts, ReportDimension, WellbeingReport } from '../schemas/report.ts';
 import { reportDimensions } from '../schemas/report.ts';
-import { MIN_CELL, suppressSmallCells } from '../stats/suppress.ts';
+import { complementaryCell, isSmall, MIN_CELL } from '../stats/suppress.ts';
 
 type Holder = Record<string, unknown>;
-interface CellRef {
-  holder: Holder;
-  key: string;
-  value: number | null;
+/** A count the report shows, by its place in `Cells`: numbers, since a province's village table has tens of thousands. */
+type CellId = number;
+interface Cells {
+  holders: Holder[];
+  keys: string[];
+  values: number[];
+  /** Hidden already (a null came in) or by the rule. */
+  hidden: boolean[];
 }
 
 const LEVELS = ['green', 'yellow', 'red'] as const;
@@ -42,53 +46,51 @@ const PARTITIONS = new Set(['village', 'adl', 'age', 'sex']);
 /** The report as a viewer who may not see identities gets it. The input is not changed. */
 export function suppressReport(report: WellbeingReport, min: number = MIN_CELL): WellbeingReport {
   const out = structuredClone(report);
-  const cells = new Map<string, CellRef>();
-  const equations: string[][] = [];
+  const cells: Cells = { holders: [], keys: [], values: [], hidden: [] };
+  const equations: CellId[][] = [];
 
-  const cell = (id: string, holder: Holder, key: string): string => {
+  const cell = (holder: Holder, key: string): CellId => {
     const value = holder[key];
-    cells.set(id, { holder, key, value: typeof value === 'number' ? value : null });
-    equations.push([id]);
-    return id;
+    cells.holders.push(holder);
+    cells.keys.push(key);
+    cells.values.push(typeof value === 'number' ? value : 0);
+    cells.hidden.push(typeof value !== 'number');
+    return cells.keys.length - 1;
   };
-  const triple = (prefix: string, counts: LevelCounts): string[] =>
-    LEVELS.map((l) => cell(`${prefix}.${l}`, counts as Holder, l));
-  const relation = (total: string | null, parts: readonly string[]) => {
+  const triple = (counts: LevelCounts): CellId[] => LEVELS.map((l) => cell(counts as Holder, l));
+  const relation = (total: CellId | null, parts: readonly CellId[]) => {
     equations.push(total === null ? [...parts] : [total, ...parts]);
   };
-  const same = (a: string, b: string) => equations.push([a, b]);
+  const same = (a: CellId, b: CellId) => equations.push([a, b]);
 
   // Population.
   const p = out.population as Holder;
-  const registered = cell('registered', p, 'registered');
-  const screened = cell('screened', p, 'screened');
-  const due = cell('due', p, 'due');
-  cell('overdue', p, 'overdue');
+  const registered = cell(p, 'registered');
+  const screened = cell(p, 'screened');
+  const due = cell(p, 'due');
+  cell(p, 'overdue');
   if (out.month !== undefined) relation(registered, [screened, due]);
 
   // Dimensions, items, overall.
-  const top = new Map<string, string[]>();
+  const top = new Map<string, CellId[]>();
   for (const d of reportDimensions) {
-    const ids = triple(`dimensions.${d}`, out.dimensions[d]);
+    const ids = triple(out.dimensions[d]);
     top.set(d, ids);
     relation(screened, ids);
   }
-  for (const [code, counts] of Object.entries(out.items ?? {}))
-    relation(screened, triple(`items.${code}`, counts));
+  for (const counts of Object.values(out.items ?? {})) relation(screened, triple(counts));
   if (out.overall) {
-    const bands = Object.keys(out.overall.scores).map((b) =>
-      cell(`overall.scores.${b}`, out.overall?.scores as Holder, b),
-    );
+    const bands = Object.keys(out.overall.scores).map((b) => cell(out.overall?.scores as Holder, b));
     relation(screened, bands);
-    relation(screened, triple('overall.worst', out.overall.worst));
+    relation(screened, triple(out.overall.worst));
   }
 
   // Trend.
-  const trend = new Map<string, Map<ReportDimension, string[]>>();
+  const trend = new Map<string, Map<ReportDimension, CellId[]>>();
   for (const point of out.trend) {
-    const byDimension = new Map<ReportDimension, string[]>();
+    const byDimension = new Map<ReportDimension, CellId[]>();
     for (const d of reportDimensions) {
-      const ids = triple(`trend.${point.month}.${d}`, point.dimensions[d]);
+      const ids = triple(point.dimensions[d]);
       byDimension.set(d, ids);
       relation(null, ids);
     }
@@ -100,14 +102,12 @@ export function suppressReport(report: WellbeingReport, min: number = MIN_CELL):
   }
 
   // Change.
-  const changeIds = (prefix: string, holder: Holder) =>
-    ['improved', 'worse', 'same'].map((k) => cell(`${prefix}.${k}`, holder, k));
-  relation(null, changeIds('change', out.change as unknown as Holder));
-  for (const d of reportDimensions)
-    relation(null, changeIds(`change.${d}`, out.change.dimensions[d] as Holder));
+  const changeIds = (holder: Holder) => ['improved', 'worse', 'same'].map((k) => cell(holder, k));
+  relation(null, changeIds(out.change as unknown as Holder));
+  for (const d of reportDimensions) relation(null, changeIds(out.change.dimensions[d] as Holder));
 
   // Breakdown.
-  const rows = out.breakdown.map((row, i) => rowCells(row, `breakdown.${i}`, cell, triple, relation));
+  const rows = out.breakdown.map((row) => rowCells(row, cell, triple, relation));
   if (PARTITIONS.has(out.by)) {
     relation(
       registered,
@@ -149,31 +149,17 @@ export function suppressReport(report: WellbeingReport, min: number = MIN_CELL):
 
   // Plans.
   const plans = out.plans as Holder | undefined;
-  const withPlan = plans ? cell('plans.withPlan', plans, 'withPlan') : null;
-  const reporting = plans ? cell('plans.reporting', plans, 'reporting') : null;
+  const withPlan = plans ? cell(plans, 'withPlan') : null;
+  const reporting = plans ? cell(plans, 'reporting') : null;
 
-  // Hide until no relation is left with exactly one hidden member.
-  const hidden = new Set([...cells].filter(([, c]) => c.value === null).map(([id]) => id));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const members of equations) {
-      // A hidden member enters as a small count, so the rule sees it as hidden.
-      const counts = Object.fromEntries(
-        members.map((id) => [id, hidden.has(id) ? 1 : (cells.get(id)?.value ?? 0)]),
-      );
-      const result = suppressSmallCells(counts, min);
-      for (const id of members) {
-        if (result[id] === null && !hidden.has(id)) {
-          hidden.add(id);
-          changed = true;
-        }
-      }
-    }
-  }
-  for (const id of hidden) {
-    const c = cells.get(id) as CellRef;
-    c.holder[c.key] = null;
-  }
+  hideUntilStable(equations, cells, min);
+  const isHidden = (id: CellId) => cells.hidden[id] === true;
+  let hiddenCount = 0;
+  cells.hidden.forEach((h, id) => {
+    if (!h) return;
+    hiddenCount++;
+    (cells.holders[id] as Holder)[cells.keys[id] as string] = null;
+  });
   let derivedHidden = false;
   const hide = <T extends Holder>(holder: T, key: keyof T & string) => {
     if (holder[key] !== null) {
@@ -185,7 +171,7 @@ export function suppressReport(report: WellbeingReport, min: number = MIN_CELL):
   const sum = (c: LevelCounts) => (c.green ?? 0) + (c.yellow ?? 0) + (c.red ?? 0);
 
   // Derived figures.
-  if (hidden.has(registered) || hidden.has(screened)) hide(p, 'coverage');
+  if (isHidden(registered) || isHidden(screened)) hide(p, 'coverage');
   if (out.overall && report.overall && small(sum(report.overall.worst))) hide(out.overall as Holder, 'mean');
   const hiddenMeans = new Set<string>();
   report.trend.forEach((point, i) => {
@@ -203,35 +189,66 @@ export function suppressReport(report: WellbeingReport, min: number = MIN_CELL):
   );
   if (forecast.length !== out.forecast.length) derivedHidden = true;
   out.forecast = forecast;
-  if (plans && withPlan && reporting) {
-    if (hidden.has(withPlan) || hidden.has(screened)) hide(plans, 'coverage');
-    if (hidden.has(reporting)) hide(plans, 'adherence');
+  if (plans && withPlan !== null && reporting !== null) {
+    if (isHidden(withPlan) || isHidden(screened)) hide(plans, 'coverage');
+    if (isHidden(reporting)) hide(plans, 'adherence');
   }
 
-  out.suppressed = report.suppressed || hidden.size > 0 || derivedHidden;
+  out.suppressed = report.suppressed || hiddenCount > 0 || derivedHidden;
   return out;
 }
 
+/**
+ * Hides until no relation is left with exactly one hidden member. Hiding only adds, so each
+ * relation's hidden count only grows: a relation needs the rule again only when its count becomes
+ * one. Passing over every relation until nothing changed took seconds for a province's village
+ * breakdown, whose relations have thousands of members.
+ */
+function hideUntilStable(equations: readonly CellId[][], cells: Cells, min: number) {
+  const { hidden, values } = cells;
+  const countOf = (id: CellId) => values[id] as number;
+  const isHidden = (id: CellId) => hidden[id] === true;
+  const equationsOf: number[][] = values.map(() => []);
+  equations.forEach((members, i) => {
+    for (const id of members) equationsOf[id]?.push(i);
+  });
+  values.forEach((value, id) => {
+    if (isSmall(value, min)) hidden[id] = true;
+  });
+  const hiddenIn = equations.map((members) => members.filter(isHidden).length);
+  const queue = equations.flatMap((_, i) => (hiddenIn[i] === 1 ? [i] : []));
+  for (let head = 0; head < queue.length; head++) {
+    const i = queue[head] as number;
+    if (hiddenIn[i] !== 1) continue;
+    const next = complementaryCell(equations[i] as CellId[], countOf, isHidden);
+    if (next === undefined) continue;
+    hidden[next] = true;
+    for (const j of equationsOf[next] ?? []) {
+      hiddenIn[j] = (hiddenIn[j] as number) + 1;
+      if (hiddenIn[j] === 1) queue.push(j);
+    }
+  }
+}
+
 interface RowCells {
-  registered: string;
-  screened: string;
-  dimensions: Map<ReportDimension, string[]>;
+  registered: CellId;
+  screened: CellId;
+  dimensions: Map<ReportDimension, CellId[]>;
 }
 
 function rowCells(
   row: BreakdownRow,
-  prefix: string,
-  cell: (id: string, holder: Holder, key: string) => string,
-  triple: (prefix: string, counts: LevelCounts) => string[],
-  relation: (total: string | null, parts: readonly string[]) => void,
+  cell: (holder: Holder, key: string) => CellId,
+  triple: (counts: LevelCounts) => CellId[],
+  relation: (total: CellId | null, parts: readonly CellId[]) => void,
 ): RowCells {
-  const registered = cell(`${prefix}.registered`, row as Holder, 'registered');
-  const screened = cell(`${prefix}.screened`, row as Holder, 'screened');
-  const dimensions = new Map<ReportDimension, string[]>();
+  const registered = cell(row as Holder, 'registered');
+  const screened = cell(row as Holder, 'screened');
+  const dimensions = new Map<ReportDimension, CellId[]>();
   for (const d of reportDimensions) {
     const counts = row.dimensions[d];
     if (!counts) continue;
-    const ids = triple(`${prefix}.${d}`, counts);
+    const ids = triple(counts);
     dimensions.set(d, ids);
     relation(screened, ids);
   }
@@ -239,7 +256,7 @@ function rowCells(
 }
 
 /** Links each cell of `a` with the same cell of `b` (figures shown twice). */
-function linkAll(same: (a: string, b: string) => void, a?: readonly string[], b?: readonly string[]) {
+function linkAll(same: (a: CellId, b: CellId) => void, a?: readonly CellId[], b?: readonly CellId[]) {
   if (!a || !b) return;
   a.forEach((id, i) => {
     const other = b[i];
