@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, like, lt, sql } from 'drizzle-orm';
+import { and, between, eq, gte, inArray, isNull, like, lt, sql } from 'drizzle-orm';
 import { adherence } from '../../../core/plans/adherence.ts';
 import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
 import { cellFrom, LEAF_ROW_SLOTS, type ReportCells } from '../../../core/reports/cells.ts';
@@ -6,6 +6,9 @@ import type { ReportPeriod } from '../../../core/reports/period.ts';
 import type { Db } from '../../db/client.ts';
 import { areas, persons, planProgress, plans, reportCells, screenings } from '../../db/schema.ts';
 import { progressWhere } from './rows.ts';
+
+/** DOPA village codes: province 2, district 2, subdistrict 2, village 2 digits. */
+const VILLAGE_CODE_LENGTH = 8;
 
 /**
  * An area's cells for some periods, and (for the village and household breakdowns) the period's
@@ -42,12 +45,21 @@ export async function readCells(
 }
 
 /** Thai names of the villages among some codes. */
-export async function villageNames(db: Db, codes: readonly string[]): Promise<Record<string, string>> {
-  if (codes.length === 0) return {};
+/**
+ * The names of the villages in an area. A range of the primary key rather than a list of codes: a
+ * province has thousands of villages. Codes are digits of one length, so the range holds under any
+ * collation.
+ */
+export async function villageNames(db: Db, area: string): Promise<Record<string, string>> {
   const rows = await db
     .select({ code: areas.code, name: areas.nameTh })
     .from(areas)
-    .where(inArray(areas.code, [...codes]));
+    .where(
+      and(
+        eq(areas.level, 'village'),
+        between(areas.code, area.padEnd(VILLAGE_CODE_LENGTH, '0'), area.padEnd(VILLAGE_CODE_LENGTH, '9')),
+      ),
+    );
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
 

@@ -77,12 +77,7 @@ async function areaReport(c: ReportContext, q: ReportQuery & { area: string }): 
   const cells: ReportCells = notAVillage
     ? { scope: new Map() }
     : await readCells(c.db, q.area, [key, ...months], byLeaf ? key : undefined);
-  const names = byLeaf
-    ? await villageNames(
-        c.db,
-        (cells.leaves ?? []).map((l) => l.leaf),
-      )
-    : {};
+  const names = byLeaf && !notAVillage ? await villageNames(c.db, q.area) : {};
   const report = { ...reportFromCells(q, c.now, cells, { names }), pending: await c.rollup.pending() };
   const plans = notAVillage ? undefined : await planFiguresOf(c.db, q.area, period);
   if (!plans) return report;
