@@ -129,6 +129,8 @@ export const reportsBenchmark: Benchmark = {
         }
         const session = await loginSession(server.baseUrl, 'bench-reader', PASSWORD);
         const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+        const unidentified = await loginSession(server.baseUrl, 'bench-province-volunteer', PASSWORD);
+        const suppressedHeaders = { cookie: unidentified.cookie, 'x-csrf-token': unidentified.csrfToken };
 
         // The first report of the whole area; a report drains the queue for a bounded time before it reads.
         const firstUrl = reportUrl(server.baseUrl, {
@@ -149,7 +151,8 @@ export const reportsBenchmark: Benchmark = {
 
         for (const c of reportCases()) {
           log(`${c.scope}: ${describe(c.request)}`);
-          latencies.push(await measureLatency(database, server.baseUrl, headers, c, scale));
+          const as = c.suppressed ? suppressedHeaders : headers;
+          latencies.push(await measureLatency(database, server.baseUrl, as, c, scale));
         }
         liveness.push(
           await measureLiveness(database, server.baseUrl, headers, loaded.candidates, scale, log),
@@ -210,6 +213,13 @@ async function loadData(
       username: 'bench-reader',
       password: PASSWORD,
       roles: ['area_admin'],
+      areaCodes: [PROVINCE],
+    });
+    // Reads the province's reports with small cells suppressed (a volunteer may not see who was screened).
+    await addBenchUser(db.sql, {
+      username: 'bench-province-volunteer',
+      password: PASSWORD,
+      roles: ['volunteer'],
       areaCodes: [PROVINCE],
     });
     const volunteer = await addBenchUser(db.sql, {
@@ -400,6 +410,8 @@ async function untilComplete(
 interface ReportCase {
   scope: string;
   request: ReportRequest;
+  /** Read by someone who may not see identities, so every cell goes through small-cell suppression. */
+  suppressed?: true;
 }
 
 /** Each scope for the year and one month (the last whole month of the year so far), then by=village. */
@@ -420,6 +432,11 @@ function reportCases(): ReportCase[] {
     for (const m of [undefined, month])
       cases.push({ scope, request: { area, yearBE: YEAR_BE, month: m, by: 'village' } });
   }
+  cases.push({
+    scope: 'province, suppressed',
+    request: { area: PROVINCE, yearBE: YEAR_BE, month, by: 'village' },
+    suppressed: true,
+  });
   return cases;
 }
 
