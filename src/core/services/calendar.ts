@@ -109,6 +109,33 @@ export function calendarRange(from: string, to: string, maxDays = MAX_CALENDAR_D
   return { ok: true, start: thaiDayBounds(from).start, end: thaiDayBounds(to).end, days };
 }
 
+/** A slot with its times worked out once: tens of thousands are judged for one calendar. */
+interface Timed {
+  slot: VisitSlot;
+  start: number;
+  end: number;
+  day: string;
+  week: string;
+}
+
+function timed(slot: VisitSlot): Timed {
+  const start = Date.parse(slot.startsAt);
+  // One day string, and the week from it only when the day is new (most slots share a few days).
+  const day = thaiDay(start);
+  return { slot, start, end: start + slot.durationMinutes * 60_000, day, week: weekOfDay(day) };
+}
+
+const weeksOfDays = new Map<string, string>();
+function weekOfDay(day: string): string {
+  let week = weeksOfDays.get(day);
+  if (week === undefined) {
+    week = isoWeek(Date.parse(`${day}T00:00:00Z`) - BANGKOK_OFFSET_MS);
+    if (weeksOfDays.size > 10_000) weeksOfDays.clear();
+    weeksOfDays.set(day, week);
+  }
+  return week;
+}
+
 /**
  * Every warning among the given visits, in a stable order (kind, then who, then when). Only scheduled
  * and done visits count; a visit with no organisation does not count as an agency.
@@ -117,9 +144,12 @@ export function visitWarnings(
   slots: readonly VisitSlot[],
   limits: ConflictLimits = DEFAULT_CONFLICT_LIMITS,
 ): VisitWarning[] {
-  const live = [...new Map(slots.filter((s) => countsOnCalendar(s.status)).map((s) => [s.id, s])).values()];
-  live.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : 1));
-  return [...doubleBooked(live), ...busyWeeks(live, limits), ...overloaded(live, limits)];
+  const unique = new Map<string, VisitSlot>();
+  for (const s of slots) if (countsOnCalendar(s.status)) unique.set(s.id, s);
+  const live = [...unique.values()].map(timed);
+  live.sort((a, b) => a.start - b.start || (a.slot.id < b.slot.id ? -1 : 1));
+  const assigned = byAssignee(live);
+  return [...doubleBooked(assigned), ...busyWeeks(live, limits), ...overloaded(assigned, limits)];
 }
 
 /** The warnings that name one of these visits: what scheduling or moving them brought about. */
@@ -131,38 +161,43 @@ export function warningsTouching(
   return warnings.filter((w) => w.visitIds.some((id) => wanted.has(id)));
 }
 
-function byAssignee(slots: readonly VisitSlot[]): Map<string, VisitSlot[]> {
-  const out = new Map<string, VisitSlot[]>();
-  for (const s of slots) {
-    for (const user of new Set(s.assigneeIds)) {
-      const list = out.get(user) ?? [];
-      list.push(s);
-      out.set(user, list);
+const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : 1);
+
+function groupBy(slots: readonly Timed[], keysOf: (t: Timed) => Iterable<string>): Map<string, Timed[]> {
+  const out = new Map<string, Timed[]>();
+  for (const t of slots) {
+    for (const key of keysOf(t)) {
+      const list = out.get(key);
+      if (list) list.push(t);
+      else out.set(key, [t]);
     }
   }
   return out;
 }
 
+/** Each user's visits in start order, users in id order. */
+const byAssignee = (slots: readonly Timed[]) =>
+  [...groupBy(slots, (t) => new Set(t.slot.assigneeIds))].sort(byKey);
+
+const ids = (list: readonly Timed[]) => list.map((t) => t.slot.id);
+
 /** A user sent to two places at once: each run of overlapping visits (sorted by start) is one warning. */
-function doubleBooked(slots: readonly VisitSlot[]): VisitWarning[] {
+function doubleBooked(assigned: readonly [string, Timed[]][]): VisitWarning[] {
   const out: VisitWarning[] = [];
-  for (const [userId, list] of [...byAssignee(slots)].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    let run: VisitSlot[] = [];
+  for (const [userId, list] of assigned) {
+    let run: Timed[] = [];
     let runEnd = 0;
     const flush = () => {
-      if (run.length > 1)
-        out.push({ kind: 'double_booked', userId, count: run.length, visitIds: run.map((s) => s.id) });
+      if (run.length > 1) out.push({ kind: 'double_booked', userId, count: run.length, visitIds: ids(run) });
     };
-    for (const s of list) {
-      const start = Date.parse(s.startsAt);
-      const end = start + s.durationMinutes * 60_000;
-      if (run.length > 0 && start < runEnd) {
-        run.push(s);
-        runEnd = Math.max(runEnd, end);
+    for (const t of list) {
+      if (run.length > 0 && t.start < runEnd) {
+        run.push(t);
+        runEnd = Math.max(runEnd, t.end);
       } else {
         flush();
-        run = [s];
-        runEnd = end;
+        run = [t];
+        runEnd = t.end;
       }
     }
     flush();
@@ -171,40 +206,30 @@ function doubleBooked(slots: readonly VisitSlot[]): VisitWarning[] {
 }
 
 /** One person's week: three agencies (or three visits) is coordination to look at, not a rule broken. */
-function busyWeeks(slots: readonly VisitSlot[], limits: ConflictLimits): VisitWarning[] {
-  const weeks = new Map<string, VisitSlot[]>();
-  for (const s of slots) {
-    const key = `${s.personId}|${isoWeek(s.startsAt)}`;
-    const list = weeks.get(key) ?? [];
-    list.push(s);
-    weeks.set(key, list);
-  }
+function busyWeeks(slots: readonly Timed[], limits: ConflictLimits): VisitWarning[] {
   const out: VisitWarning[] = [];
-  for (const [key, list] of [...weeks].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const weeks = [...groupBy(slots, (t) => [`${t.slot.personId}|${t.week}`])].sort(byKey);
+  for (const [key, list] of weeks) {
+    if (list.length < Math.min(limits.visitsPerWeek, limits.agenciesPerWeek)) continue;
     const [personId, week] = key.split('|') as [string, string];
-    const agencies = new Set(list.flatMap((s) => (s.organizationId ? [s.organizationId] : []))).size;
-    const visitIds = list.map((s) => s.id);
+    const agencies = new Set(list.flatMap((t) => (t.slot.organizationId ? [t.slot.organizationId] : [])))
+      .size;
     if (agencies >= limits.agenciesPerWeek) {
-      out.push({ kind: 'many_agencies', personId, week, count: agencies, visitIds });
+      out.push({ kind: 'many_agencies', personId, week, count: agencies, visitIds: ids(list) });
     } else if (list.length >= limits.visitsPerWeek) {
-      out.push({ kind: 'many_visits', personId, week, count: list.length, visitIds });
+      out.push({ kind: 'many_visits', personId, week, count: list.length, visitIds: ids(list) });
     }
   }
   return out;
 }
 
 /** More visits in one Thai day than a person can do well. */
-function overloaded(slots: readonly VisitSlot[], limits: ConflictLimits): VisitWarning[] {
+function overloaded(assigned: readonly [string, Timed[]][], limits: ConflictLimits): VisitWarning[] {
   const out: VisitWarning[] = [];
-  for (const [userId, list] of [...byAssignee(slots)].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const days = new Map<string, VisitSlot[]>();
-    for (const s of list) {
-      const day = thaiDay(s.startsAt);
-      days.set(day, [...(days.get(day) ?? []), s]);
-    }
-    for (const [date, onDay] of days) {
+  for (const [userId, list] of assigned) {
+    for (const [date, onDay] of groupBy(list, (t) => [t.day])) {
       if (onDay.length > limits.visitsPerDay) {
-        out.push({ kind: 'overloaded', userId, date, count: onDay.length, visitIds: onDay.map((s) => s.id) });
+        out.push({ kind: 'overloaded', userId, date, count: onDay.length, visitIds: ids(onDay) });
       }
     }
   }
