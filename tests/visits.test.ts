@@ -337,6 +337,28 @@ describe('conflicts and overload come back as warnings, never refusals', () => {
       visitIds: made.map((v) => v.id),
     });
   });
+
+  it('counts a day’s visits to different people, found through the assignee alone', async () => {
+    const people = [personId, secondId, thirdId];
+    const made = [];
+    for (let i = 0; i < 9; i++) {
+      made.push(
+        await scheduled(admin, people[i % 3]!, {
+          startsAt: at(14, `${String(8 + i).padStart(2, '0')}:00`),
+          durationMinutes: 45,
+          assigneeIds: [teammate.userId],
+        }),
+      );
+    }
+    // The ninth visit's person had only three of the nine: the other six come from the assignee's day.
+    expect(made[8]!.warnings).toContainEqual({
+      kind: 'overloaded',
+      userId: teammate.userId,
+      date: '2030-01-21',
+      count: 9,
+      visitIds: made.map((v) => v.id),
+    });
+  });
 });
 
 describe('moving a scheduled visit', () => {

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { VisitSlot } from '../../../core/services/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { areas, consents, organizations, persons, planActivities, users, visits } from '../../db/schema.ts';
@@ -84,38 +84,64 @@ export async function calendarRows(
     .limit(limit + 1);
 }
 
+/** A Postgres array literal of uuids, one parameter however many (uuids need no quoting). */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
 /**
- * The visits that can collide with the given ones: the same people's in [start, end) and the same
- * users' in [start, end). Cancelled and missed ones are left out: they take no time.
+ * The visits that could take part in a warning about the given people and users between `start` and
+ * `end` — not every visit they have: every visit of the people (their weeks are judged whole), and of
+ * the users' visits only those in a day over `visitsPerDay` or overlapping another visit of the same
+ * user. Every group that can warn comes whole, so the rules in core judge these as they would judge all
+ * (an organisation's month reached 22,000 neighbouring visits, too many to judge per request).
  */
-export async function neighbourSlots(
+export async function conflictCandidates(
   db: Db,
-  q: { personIds: string[]; userIds: string[]; start: string; end: string },
+  q: { personIds: string[]; userIds: string[]; start: string; end: string; visitsPerDay: number },
 ): Promise<VisitSlot[]> {
-  const who: SQL[] = [];
-  if (q.personIds.length > 0) who.push(inArray(visits.personId, q.personIds));
-  if (q.userIds.length > 0) who.push(arrayOverlaps(visits.assigneeIds, q.userIds));
-  if (who.length === 0) return [];
-  const rows = await db
-    .select({
-      id: visits.id,
-      personId: visits.personId,
-      organizationId: visits.organizationId,
-      assigneeIds: visits.assigneeIds,
-      startsAt: visits.startsAt,
-      durationMinutes: visits.durationMinutes,
-      status: visits.status,
-    })
-    .from(visits)
-    .where(
-      and(
-        or(...who),
-        gte(visits.startsAt, q.start),
-        lt(visits.startsAt, q.end),
-        inArray(visits.status, ['scheduled', 'done']),
-      ),
-    );
-  return rows.map((r) => ({ ...r, startsAt: isoOf(r.startsAt) }));
+  const live = sql`${visits.status} in ('scheduled', 'done')`;
+  const inRange = and(gte(visits.startsAt, q.start), lt(visits.startsAt, q.end), live);
+  const users = uuidArray(q.userIds);
+  // Per user in start order: the day's count, and whether a visit overlaps one before or after it.
+  const busyUsers = sql`
+    with assigned as (
+      select v.id, u.user_id, v.starts_at,
+        v.starts_at + make_interval(mins => v.duration_minutes) as ends_at,
+        date_trunc('day', (v.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
+      from ${visits} v cross join lateral unnest(v.assignee_ids) as u(user_id)
+      where v.starts_at >= ${q.start} and v.starts_at < ${q.end} and v.status in ('scheduled', 'done')
+        and u.user_id in (select unnest(${users}))
+    ), marked as (
+      select id, user_id, starts_at,
+        count(*) over (partition by user_id, thai_day) as on_day,
+        coalesce(starts_at < max(ends_at) over (partition by user_id order by starts_at, id
+          rows between unbounded preceding and 1 preceding), false) as overlaps_before
+      from assigned
+    ), flagged as (
+      select id, on_day, overlaps_before,
+        coalesce(lead(overlaps_before) over (partition by user_id order by starts_at, id), false) as overlaps_after
+      from marked
+    )
+    select id from flagged where on_day > ${q.visitsPerDay} or overlaps_before or overlaps_after`;
+  // Two reads, each on its own index, rather than one with an OR that scans the table.
+  const read = (who: SQL) =>
+    db
+      .select({
+        id: visits.id,
+        personId: visits.personId,
+        organizationId: visits.organizationId,
+        assigneeIds: visits.assigneeIds,
+        startsAt: visits.startsAt,
+        durationMinutes: visits.durationMinutes,
+        status: visits.status,
+      })
+      .from(visits)
+      .where(and(who, inRange));
+  const [ofPeople, ofUsers] = await Promise.all([
+    q.personIds.length > 0 ? read(sql`${visits.personId} = any(${uuidArray(q.personIds)})`) : [],
+    q.userIds.length > 0 ? read(sql`${visits.id} in (${busyUsers})`) : [],
+  ]);
+  const byId = new Map([...ofPeople, ...ofUsers].map((r) => [r.id, r]));
+  return [...byId.values()].map((r) => ({ ...r, startsAt: isoOf(r.startsAt) }));
 }
 
 export const slotOf = (v: VisitRow): VisitSlot => ({
