@@ -1,4 +1,4 @@
-import { and, between, eq, gte, inArray, isNull, like, lt, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, isNull, like, lt, type SQLWrapper, sql } from 'drizzle-orm';
 import { adherence } from '../../../core/plans/adherence.ts';
 import { WELLBEING_INSTRUMENT } from '../../../core/plans/screening.ts';
 import { cellFrom, LEAF_ROW_SLOTS, type ReportCells } from '../../../core/reports/cells.ts';
@@ -9,6 +9,13 @@ import { progressWhere } from './rows.ts';
 
 /** DOPA village codes: province 2, district 2, subdistrict 2, village 2 digits. */
 const VILLAGE_CODE_LENGTH = 8;
+
+/**
+ * The village codes under an area, as a range of a text column. Codes are digits of one length, so the
+ * range holds under any collation (a bound like `90~` does not: some collations skip punctuation).
+ */
+const villagesUnder = (column: SQLWrapper, area: string) =>
+  between(column, area.padEnd(VILLAGE_CODE_LENGTH, '0'), area.padEnd(VILLAGE_CODE_LENGTH, '9'));
 
 /**
  * An area's cells for some periods, and (for the village and household breakdowns) the period's
@@ -35,10 +42,8 @@ export async function readCells(
     .where(
       and(
         eq(reportCells.period, leavesOf),
-        area.length === 8
-          ? eq(reportCells.area, area)
-          : and(gte(reportCells.area, area), lt(reportCells.area, `${area}~`)),
-        sql`length(${reportCells.area}) = 8`,
+        villagesUnder(reportCells.area, area),
+        sql`length(${reportCells.area}) = ${VILLAGE_CODE_LENGTH}`,
       ),
     );
   return { scope, leaves: rows.map((r) => ({ leaf: r.area, cell: cellFrom(r.counts) })) };
@@ -54,12 +59,7 @@ export async function villageNames(db: Db, area: string): Promise<Record<string,
   const rows = await db
     .select({ code: areas.code, name: areas.nameTh })
     .from(areas)
-    .where(
-      and(
-        eq(areas.level, 'village'),
-        between(areas.code, area.padEnd(VILLAGE_CODE_LENGTH, '0'), area.padEnd(VILLAGE_CODE_LENGTH, '9')),
-      ),
-    );
+    .where(and(eq(areas.level, 'village'), villagesUnder(areas.code, area)));
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
 
