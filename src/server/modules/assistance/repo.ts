@@ -134,12 +134,15 @@ export interface FigureRow {
   count: number;
   people: number;
   value: number;
+  /** Recorded although the recorder was warned of a probable duplicate. */
+  duplicatesConfirmed: number;
 }
 
 const figureColumns = {
   count: sql<number>`count(*)::int`,
   people: sql<number>`count(distinct ${assistance.personId})::int`,
   value: sql<string>`coalesce(sum(${assistance.value}), 0)::text`,
+  duplicatesConfirmed: sql<number>`(count(*) filter (where ${assistance.duplicateConfirmed}))::int`,
 };
 
 /** Count, people and value of the scope, grouped by `key` (or in all when `key` is null). */
@@ -153,22 +156,14 @@ export async function figuresBy(
   const where = scopeFilter(scope, from, to);
   if (key === null) {
     const rows = await db.select(figureColumns).from(assistance).where(where);
-    return rows.map((r) => ({ key: null, count: r.count, people: r.people, value: Number(r.value) }));
+    return rows.map((r) => ({ ...r, key: null, value: Number(r.value) }));
   }
   const rows = await db
     .select({ key: sql<string | null>`${key}`, ...figureColumns })
     .from(assistance)
     .where(where)
     .groupBy(key);
-  return rows.map((r) => ({ key: r.key, count: r.count, people: r.people, value: Number(r.value) }));
-}
-
-export async function duplicatesConfirmed(db: Db, scope: TotalsScope, from: string, to: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(assistance)
-    .where(and(scopeFilter(scope, from, to), eq(assistance.duplicateConfirmed, true)));
-  return row?.n ?? 0;
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 
 /** The grouping keys of the breakdowns. */

@@ -9,7 +9,6 @@ import { invalid, notFound } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import {
   childAreas,
-  duplicatesConfirmed,
   type FigureRow,
   figuresBy,
   findAreas,
@@ -72,13 +71,12 @@ export async function assistanceTotals(
   }
 
   const breakdown = breakdownOf(scope);
-  const [total, byKind, byOrg, byFund, byArea, duplicates] = await Promise.all([
+  const [total, byKind, byOrg, byFund, byArea] = await Promise.all([
     figuresBy(c.db, scope, from, to, null),
     figuresBy(c.db, scope, from, to, keys.kind),
     figuresBy(c.db, scope, from, to, keys.organization),
     figuresBy(c.db, scope, from, to, keys.fundingSource),
     breakdown ? figuresBy(c.db, scope, from, to, breakdown.key) : Promise.resolve([]),
-    duplicatesConfirmed(c.db, scope, from, to),
   ]);
 
   const kindRows = new Map(byKind.map((r) => [r.key as AssistanceKind, r]));
@@ -102,7 +100,7 @@ export async function assistanceTotals(
         : { kind: 'organization', id: scope.id, name: scopeName },
     from,
     to,
-    total: { ...figuresOf(total[0]), duplicatesConfirmed: duplicates },
+    total: { ...figuresOf(total[0]), duplicatesConfirmed: total[0]?.duplicatesConfirmed ?? 0 },
     byKind: assistanceKinds.map((kind) => ({ kind, ...figuresOf(kindRows.get(kind)) })),
     byOrganization: byOrg
       .map((r) => ({ organizationId: r.key!, name: nameIn(c.lang, orgs.get(r.key!)), ...figuresOf(r) }))
