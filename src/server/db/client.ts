@@ -38,7 +38,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // No JIT: every query here answers a person waiting, and compiling one (past jit_above_cost, often
+  // reached by estimates on arrays) took longer than running it.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
   // Fail fast on a wrong URL instead of on the first request.
   const probe = await pool.connect();
   probe.release();
