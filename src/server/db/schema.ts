@@ -989,7 +989,19 @@ export const assistance = pgTable(
   (t) => [
     uniqueIndex('assistance_client_key').on(t.clientId),
     index('assistance_person_idx').on(t.personId, t.givenOn),
-    index('assistance_area_idx').on(t.areaCode, t.givenOn),
+    // Every column the totals count, so that an area's totals read the index alone (a district's
+    // 100,000 rows from the table took 60 ms per breakdown, five breakdowns at once).
+    index('assistance_area_idx').on(
+      t.areaCode,
+      t.givenOn,
+      t.personId,
+      t.organizationId,
+      t.kind,
+      t.fundingSource,
+      t.villageCode,
+      t.value,
+      t.duplicateConfirmed,
+    ),
     index('assistance_org_idx').on(t.organizationId, t.givenOn),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "assistance_area_idx";--> statement-breakpoint
+CREATE INDEX "assistance_area_idx" ON "assistance" USING btree ("area_code","given_on","person_id","organization_id","kind","funding_source","village_code","value","duplicate_confirmed");
