@@ -98,50 +98,82 @@ export async function conflictCandidates(
   db: Db,
   q: { personIds: string[]; userIds: string[]; start: string; end: string; visitsPerDay: number },
 ): Promise<VisitSlot[]> {
-  const live = sql`${visits.status} in ('scheduled', 'done')`;
-  const inRange = and(gte(visits.startsAt, q.start), lt(visits.startsAt, q.end), live);
-  const users = uuidArray(q.userIds);
-  // Per user in start order: the day's count, and whether a visit overlaps one before or after it.
-  const busyUsers = sql`
+  const inRange = and(
+    gte(visits.startsAt, q.start),
+    lt(visits.startsAt, q.end),
+    inArray(visits.status, ['scheduled', 'done']),
+  );
+  const [ofPeople, ofUsers] = await Promise.all([
+    q.personIds.length > 0
+      ? db
+          .select({
+            id: visits.id,
+            personId: visits.personId,
+            organizationId: visits.organizationId,
+            assigneeIds: visits.assigneeIds,
+            startsAt: visits.startsAt,
+            durationMinutes: visits.durationMinutes,
+            status: visits.status,
+          })
+          .from(visits)
+          .where(and(sql`${visits.personId} = any(${uuidArray(q.personIds)})`, inRange))
+      : [],
+    q.userIds.length > 0 ? busyAssignees(db, q) : [],
+  ]);
+  const people = ofPeople.map((r) => ({ ...r, startsAt: isoOf(r.startsAt) }));
+  return [...new Map([...people, ...ofUsers].map((r) => [r.id, r])).values()];
+}
+
+/**
+ * The users' visits in a day over `visitsPerDay` or overlapping another of the same user: per user in
+ * start order, the day's count and whether a visit overlaps one before or after it. One pass over the
+ * users' visits, the columns carried through.
+ */
+async function busyAssignees(
+  db: Db,
+  q: { userIds: string[]; start: string; end: string; visitsPerDay: number },
+): Promise<VisitSlot[]> {
+  const result = (await db.execute(sql`
     with assigned as (
-      select v.id, u.user_id, v.starts_at,
+      select v.id, v.person_id, v.organization_id, v.assignee_ids, v.starts_at, v.duration_minutes,
+        v.status, u.user_id,
         v.starts_at + make_interval(mins => v.duration_minutes) as ends_at,
         date_trunc('day', (v.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
       from ${visits} v cross join lateral unnest(v.assignee_ids) as u(user_id)
       where v.starts_at >= ${q.start} and v.starts_at < ${q.end} and v.status in ('scheduled', 'done')
-        and u.user_id in (select unnest(${users}))
+        and u.user_id in (select unnest(${uuidArray(q.userIds)}))
     ), marked as (
-      select id, user_id, starts_at,
+      select *,
         count(*) over (partition by user_id, thai_day) as on_day,
         coalesce(starts_at < max(ends_at) over (partition by user_id order by starts_at, id
           rows between unbounded preceding and 1 preceding), false) as overlaps_before
       from assigned
     ), flagged as (
-      select id, on_day, overlaps_before,
+      select *,
         coalesce(lead(overlaps_before) over (partition by user_id order by starts_at, id), false) as overlaps_after
       from marked
     )
-    select id from flagged where on_day > ${q.visitsPerDay} or overlaps_before or overlaps_after`;
-  // Two reads, each on its own index, rather than one with an OR that scans the table.
-  const read = (who: SQL) =>
-    db
-      .select({
-        id: visits.id,
-        personId: visits.personId,
-        organizationId: visits.organizationId,
-        assigneeIds: visits.assigneeIds,
-        startsAt: visits.startsAt,
-        durationMinutes: visits.durationMinutes,
-        status: visits.status,
-      })
-      .from(visits)
-      .where(and(who, inRange));
-  const [ofPeople, ofUsers] = await Promise.all([
-    q.personIds.length > 0 ? read(sql`${visits.personId} = any(${uuidArray(q.personIds)})`) : [],
-    q.userIds.length > 0 ? read(sql`${visits.id} in (${busyUsers})`) : [],
-  ]);
-  const byId = new Map([...ofPeople, ...ofUsers].map((r) => [r.id, r]));
-  return [...byId.values()].map((r) => ({ ...r, startsAt: isoOf(r.startsAt) }));
+    select id, person_id, organization_id, assignee_ids, starts_at, duration_minutes, status
+    from flagged where on_day > ${q.visitsPerDay} or overlaps_before or overlaps_after`)) as unknown as {
+    rows: {
+      id: string;
+      person_id: string;
+      organization_id: string | null;
+      assignee_ids: string[];
+      starts_at: unknown;
+      duration_minutes: number;
+      status: string;
+    }[];
+  };
+  return result.rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    organizationId: r.organization_id,
+    assigneeIds: r.assignee_ids,
+    startsAt: isoOf(r.starts_at),
+    durationMinutes: r.duration_minutes,
+    status: r.status,
+  }));
 }
 
 export const slotOf = (v: VisitRow): VisitSlot => ({
