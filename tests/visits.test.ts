@@ -317,47 +317,38 @@ describe('conflicts and overload come back as warnings, never refusals', () => {
     expect(busy.visitIds).toHaveLength(3);
   });
 
-  it('says when someone has more than eight visits in a day', async () => {
+  /** Nine hour-long slots from 08:00 on one day, all with the teammate, for these people in turn. */
+  async function nineInADay(day: number, people: string[]) {
     const made = [];
     for (let i = 0; i < 9; i++) {
       made.push(
-        await scheduled(admin, thirdId, {
-          startsAt: at(1, `${String(8 + i).padStart(2, '0')}:00`),
+        await scheduled(admin, people[i % people.length]!, {
+          startsAt: at(day, `${String(8 + i).padStart(2, '0')}:00`),
           durationMinutes: 45,
           assigneeIds: [teammate.userId],
         }),
       );
     }
+    return made;
+  }
+  const overloaded = (date: string, made: { id: string }[]) => ({
+    kind: 'overloaded',
+    userId: teammate.userId,
+    date,
+    count: 9,
+    visitIds: made.map((v) => v.id),
+  });
+
+  it('says when someone has more than eight visits in a day', async () => {
+    const made = await nineInADay(1, [thirdId]);
     expect(made[7]!.warnings.some((w: { kind: string }) => w.kind === 'overloaded')).toBe(false);
-    expect(made[8]!.warnings).toContainEqual({
-      kind: 'overloaded',
-      userId: teammate.userId,
-      date: '2030-01-08',
-      count: 9,
-      visitIds: made.map((v) => v.id),
-    });
+    expect(made[8]!.warnings).toContainEqual(overloaded('2030-01-08', made));
   });
 
   it('counts a day’s visits to different people, found through the assignee alone', async () => {
-    const people = [personId, secondId, thirdId];
-    const made = [];
-    for (let i = 0; i < 9; i++) {
-      made.push(
-        await scheduled(admin, people[i % 3]!, {
-          startsAt: at(14, `${String(8 + i).padStart(2, '0')}:00`),
-          durationMinutes: 45,
-          assigneeIds: [teammate.userId],
-        }),
-      );
-    }
+    const made = await nineInADay(14, [personId, secondId, thirdId]);
     // The ninth visit's person had only three of the nine: the other six come from the assignee's day.
-    expect(made[8]!.warnings).toContainEqual({
-      kind: 'overloaded',
-      userId: teammate.userId,
-      date: '2030-01-21',
-      count: 9,
-      visitIds: made.map((v) => v.id),
-    });
+    expect(made[8]!.warnings).toContainEqual(overloaded('2030-01-21', made));
   });
 });
 
