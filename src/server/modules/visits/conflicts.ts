@@ -24,6 +24,7 @@ export async function conflictsFor(db: Db, rows: readonly VisitRow[]): Promise<V
   const first = Date.parse(thaiWeekBounds(Math.min(...starts)).start) - MARGIN_MS;
   const last = Date.parse(thaiWeekBounds(Math.max(...starts)).end) + MARGIN_MS;
   const neighbours = await conflictCandidates(db, {
+    shownIds: rows.map((r) => r.id),
     personIds: [...new Set(rows.map((r) => r.personId))],
     userIds: [...new Set(rows.flatMap((r) => r.assigneeIds))],
     start: new Date(first).toISOString(),

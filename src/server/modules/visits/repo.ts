@@ -84,19 +84,28 @@ export async function calendarRows(
     .limit(limit + 1);
 }
 
+interface CandidateQuery {
+  shownIds: string[];
+  userIds: string[];
+  start: string;
+  end: string;
+  visitsPerDay: number;
+}
+
 /** A Postgres array literal of uuids, one parameter however many (uuids need no quoting). */
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
- * The visits that could take part in a warning about the given people and users between `start` and
- * `end` — not every visit they have: every visit of the people (their weeks are judged whole), and of
- * the users' visits only those in a day over `visitsPerDay` or overlapping another visit of the same
- * user. Every group that can warn comes whole, so the rules in core judge these as they would judge all
- * (an organisation's month reached 22,000 neighbouring visits, too many to judge per request).
+ * The visits that could take part in a warning about the `shown` visits, between `start` and `end` —
+ * not every visit their people and assignees have: every visit of the people (their weeks are judged
+ * whole), and of the assignees' visits only the days over `visitsPerDay` and the runs of overlapping
+ * visits that hold a shown visit. Every group that can warn about a shown visit comes whole, so the
+ * rules in core judge these as they would judge all (an organisation's month reached 22,000
+ * neighbouring visits, too many to judge per request); a group that comes in part cannot name one.
  */
 export async function conflictCandidates(
   db: Db,
-  q: { personIds: string[]; userIds: string[]; start: string; end: string; visitsPerDay: number },
+  q: CandidateQuery & { personIds: string[] },
 ): Promise<VisitSlot[]> {
   const inRange = and(
     gte(visits.startsAt, q.start),
@@ -125,36 +134,42 @@ export async function conflictCandidates(
 }
 
 /**
- * The users' visits in a day over `visitsPerDay` or overlapping another of the same user: per user in
- * start order, the day's count and whether a visit overlaps one before or after it. One pass over the
- * users' visits, the columns carried through.
+ * The assignees' busy days and overlap runs that hold a shown visit, whole. Per user in start order: a
+ * visit starts a new run unless it overlaps one before it; then each day's and each run's size and
+ * whether it holds a shown visit. One pass over the users' visits, the columns carried through.
  */
-async function busyAssignees(
-  db: Db,
-  q: { userIds: string[]; start: string; end: string; visitsPerDay: number },
-): Promise<VisitSlot[]> {
+async function busyAssignees(db: Db, q: CandidateQuery): Promise<VisitSlot[]> {
   const result = (await db.execute(sql`
     with assigned as (
       select v.id, v.person_id, v.organization_id, v.assignee_ids, v.starts_at, v.duration_minutes,
-        v.status, u.user_id,
+        v.status, u.user_id, shown.id is not null as shown,
         v.starts_at + make_interval(mins => v.duration_minutes) as ends_at,
         date_trunc('day', (v.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
       from ${visits} v cross join lateral unnest(v.assignee_ids) as u(user_id)
+        left join (select unnest(${uuidArray(q.shownIds)}) as id) shown on shown.id = v.id
       where v.starts_at >= ${q.start} and v.starts_at < ${q.end} and v.status in ('scheduled', 'done')
         and u.user_id in (select unnest(${uuidArray(q.userIds)}))
     ), marked as (
       select *,
-        count(*) over (partition by user_id, thai_day) as on_day,
         coalesce(starts_at < max(ends_at) over (partition by user_id order by starts_at, id
           rows between unbounded preceding and 1 preceding), false) as overlaps_before
       from assigned
+    ), runs as (
+      select *,
+        sum(case when overlaps_before then 0 else 1 end) over (partition by user_id order by starts_at, id
+          rows between unbounded preceding and current row) as run
+      from marked
     ), flagged as (
       select *,
-        coalesce(lead(overlaps_before) over (partition by user_id order by starts_at, id), false) as overlaps_after
-      from marked
+        count(*) over (partition by user_id, thai_day) as on_day,
+        bool_or(shown) over (partition by user_id, thai_day) as day_shown,
+        count(*) over (partition by user_id, run) as run_size,
+        bool_or(shown) over (partition by user_id, run) as run_shown
+      from runs
     )
     select id, person_id, organization_id, assignee_ids, starts_at, duration_minutes, status
-    from flagged where on_day > ${q.visitsPerDay} or overlaps_before or overlaps_after`)) as unknown as {
+    from flagged
+    where (on_day > ${q.visitsPerDay} and day_shown) or (run_size > 1 and run_shown)`)) as unknown as {
     rows: {
       id: string;
       person_id: string;
