@@ -92,11 +92,14 @@ export const assistanceTotalsQuery = z
   .strict();
 export type AssistanceTotalsQuery = z.infer<typeof assistanceTotalsQuery>;
 
-/** How many records, how many different people, and their value in baht (records without a value add 0). */
+/**
+ * How many records, how many different people, and their value in baht (records without a value add 0);
+ * null when hidden for privacy (`suppressAssistanceTotals`).
+ */
 const figures = {
-  count: z.number().int(),
-  people: z.number().int(),
-  value: z.number(),
+  count: z.number().int().nullable(),
+  people: z.number().int().nullable(),
+  value: z.number().nullable(),
 };
 
 export const assistanceTotals = z.object({
@@ -106,7 +109,7 @@ export const assistanceTotals = z.object({
   ]),
   from: z.string(),
   to: z.string(),
-  total: z.object({ ...figures, duplicatesConfirmed: z.number().int() }),
+  total: z.object({ ...figures, duplicatesConfirmed: z.number().int().nullable() }),
   byKind: z.array(z.object({ kind: z.enum(assistanceKinds), ...figures })),
   byOrganization: z.array(z.object({ organizationId: z.uuid(), name: z.string(), ...figures })),
   byFundingSource: z.array(z.object({ fundingSource: z.string().nullable(), ...figures })),
@@ -121,6 +124,8 @@ export const assistanceTotals = z.object({
       rows: z.array(z.object({ code: z.string().nullable(), name: z.string().nullable(), ...figures })),
     })
     .nullable(),
+  /** Some figures are hidden: the reader may not see who was helped, and some rows help 1–4 people. */
+  suppressed: z.boolean(),
 });
 export type AssistanceTotals = z.infer<typeof assistanceTotals>;
 export type AssistanceFigures = { count: number; people: number; value: number };

@@ -1,3 +1,4 @@
+import { decide } from '../../../core/policy/index.ts';
 import {
   type AssistanceFigures,
   type AssistanceKind,
@@ -5,6 +6,7 @@ import {
   type AssistanceTotalsQuery,
   assistanceKinds,
 } from '../../../core/schemas/assistance.ts';
+import { suppressAssistanceTotals } from '../../../core/services/assistanceSuppress.ts';
 import { invalid, notFound } from '../../http/problem.ts';
 import { audit } from '../audit/service.ts';
 import {
@@ -85,15 +87,7 @@ export async function assistanceTotals(
     byOrg.map((r) => r.key!),
   );
 
-  await audit(c.db, c.actor, {
-    action: 'assistance.totals',
-    entity: scope.kind,
-    entityId: scope.kind === 'area' ? scope.code : scope.id,
-    areaCode: scope.kind === 'area' ? scope.code : null,
-    detail: { from, to },
-  });
-
-  return {
+  const whole: AssistanceTotals = {
     scope:
       scope.kind === 'area'
         ? { kind: 'area', code: scope.code, name: scopeName }
@@ -112,7 +106,23 @@ export async function assistanceTotals(
         (a, b) => Number(a.fundingSource === null) - Number(b.fundingSource === null) || biggestFirst(a, b),
       ),
     byArea: breakdown ? { level: breakdown.level, rows: await areaRows(c, scope, byArea) } : null,
+    suppressed: false,
   };
+  // An organisation reads the help it gave whole: it knows whom it helped. An area's committee reads
+  // it with small rows hidden, as it reads the well-being reports.
+  const identified =
+    scope.kind === 'organization' ||
+    decide(c.actor, { action: 'report.identified', areaCode: scope.code }).allow;
+  const out = identified ? whole : suppressAssistanceTotals(whole);
+
+  await audit(c.db, c.actor, {
+    action: 'assistance.totals',
+    entity: scope.kind,
+    entityId: scope.kind === 'area' ? scope.code : scope.id,
+    areaCode: scope.kind === 'area' ? scope.code : null,
+    detail: { from, to, suppressed: out.suppressed },
+  });
+  return out;
 }
 
 /**
