@@ -17,6 +17,7 @@ let admin: Client; // area admin of Pa Khad (901508), member of orgA
 let volunteer: Client; // volunteer of village 1 of Pa Khad, member of orgA
 let otherVolunteer: Client; // volunteer of Ching Kho (901501)
 let viewer: Client; // committee viewer of the district (9015)
+let districtAdmin: Client; // reads the district's totals whole
 let foundationMember: Client; // agency member of orgB, no area
 let citizen: Client; // the account linked to `p1`
 let orgA: string; // the SHPH of Pa Khad
@@ -114,6 +115,7 @@ beforeAll(async () => {
     .client;
   otherVolunteer = (await loginAs(t, { roles: ['volunteer'], areaCodes: ['901501'] })).client;
   viewer = (await loginAs(t, { roles: ['committee_viewer'], areaCodes: ['9015'] })).client;
+  districtAdmin = (await loginAs(t, { roles: ['area_admin'], areaCodes: ['9015'] })).client;
   foundationMember = (await loginAs(t, { roles: ['agency_member'], organizationId: orgB })).client;
   const citizenAccount = await loginAs(t, { roles: ['citizen'] });
   citizen = citizenAccount.client;
@@ -528,7 +530,7 @@ describe('totals add up', () => {
 
   it('for a subdistrict: in all, by kind, organisation, funding source and village (the empty village too)', async () => {
     const from = daysAgo(365);
-    const res = await get(viewer, `/api/v1/assistance/totals?area=901508&from=${from}&to=${today}`);
+    const res = await get(districtAdmin, `/api/v1/assistance/totals?area=901508&from=${from}&to=${today}`);
     expect(res.statusCode).toBe(200);
     const r: AssistanceTotals = res.json();
     const rows = inPeriod(from, today);
@@ -542,7 +544,7 @@ describe('totals add up', () => {
     expect(r.total.duplicatesConfirmed).toBe(1);
 
     for (const k of r.byKind)
-      expect({ ...k, value: round(k.value) }).toEqual({
+      expect({ ...k, value: round(k.value!) }).toEqual({
         kind: k.kind,
         ...figures(rows.filter((x) => x.kind === k.kind)),
       });
@@ -551,7 +553,7 @@ describe('totals add up', () => {
     const orgIds = [...new Set(rows.map((x) => x.organizationId))];
     expect(r.byOrganization).toHaveLength(orgIds.length);
     for (const o of r.byOrganization) {
-      expect({ count: o.count, people: o.people, value: round(o.value) }).toEqual(
+      expect({ count: o.count, people: o.people, value: round(o.value!) }).toEqual(
         figures(rows.filter((x) => x.organizationId === o.organizationId)),
       );
     }
@@ -560,7 +562,7 @@ describe('totals add up', () => {
     const funds = [...new Set(rows.map((x) => x.fundingSource))];
     expect(r.byFundingSource.map((f) => f.fundingSource).sort()).toEqual([...funds].sort());
     for (const f of r.byFundingSource) {
-      expect({ count: f.count, people: f.people, value: round(f.value) }).toEqual(
+      expect({ count: f.count, people: f.people, value: round(f.value!) }).toEqual(
         figures(rows.filter((x) => x.fundingSource === f.fundingSource)),
       );
     }
@@ -570,7 +572,7 @@ describe('totals add up', () => {
     expect(r.byArea?.level).toBe('village');
     expect(r.byArea?.rows.map((a) => a.code)).toEqual(['90150801', '90150802', '90150803']);
     for (const a of r.byArea!.rows) {
-      expect({ count: a.count, people: a.people, value: round(a.value) }).toEqual(
+      expect({ count: a.count, people: a.people, value: round(a.value!) }).toEqual(
         figures(rows.filter((x) => villageOf(x) === a.code)),
       );
     }
@@ -579,11 +581,11 @@ describe('totals add up', () => {
 
   it('narrows to the period: the old gift is left out by default (this year) and by dates', async () => {
     const year = `${today.slice(0, 4)}-01-01`;
-    const r: AssistanceTotals = (await get(viewer, '/api/v1/assistance/totals?area=901508')).json();
+    const r: AssistanceTotals = (await get(districtAdmin, '/api/v1/assistance/totals?area=901508')).json();
     expect({ from: r.from, to: r.to }).toEqual({ from: year, to: today });
     expect(r.total.count).toBe(inPeriod(year, today).length);
     const all: AssistanceTotals = (
-      await get(viewer, `/api/v1/assistance/totals?area=901508&from=${daysAgo(500)}`)
+      await get(districtAdmin, `/api/v1/assistance/totals?area=901508&from=${daysAgo(500)}`)
     ).json();
     expect(all.total).toMatchObject(figures(stored));
   });
@@ -591,18 +593,18 @@ describe('totals add up', () => {
   it('for a village and for the district: the same rows, one level down', async () => {
     const from = daysAgo(500);
     const village: AssistanceTotals = (
-      await get(viewer, `/api/v1/assistance/totals?area=90150801&from=${from}`)
+      await get(districtAdmin, `/api/v1/assistance/totals?area=90150801&from=${from}`)
     ).json();
     expect(village.total).toMatchObject(figures(stored.filter((x) => villageOf(x) === '90150801')));
     expect(village.byArea).toBeNull();
     const district: AssistanceTotals = (
-      await get(viewer, `/api/v1/assistance/totals?area=9015&from=${from}`)
+      await get(districtAdmin, `/api/v1/assistance/totals?area=9015&from=${from}`)
     ).json();
     expect(district.total).toMatchObject(figures(stored));
     expect(district.byArea?.level).toBe('subdistrict');
     const pakhad = district.byArea?.rows.find((a) => a.code === '901508');
     expect(pakhad).toMatchObject(figures(stored));
-    expect(district.byArea?.rows.filter((a) => a.count > 0)).toHaveLength(1);
+    expect(district.byArea?.rows.filter((a) => a.count! > 0)).toHaveLength(1);
   });
 
   it('for an organisation: only what it gave, and where', async () => {
@@ -618,6 +620,32 @@ describe('totals add up', () => {
       level: 'subdistrict',
       rows: [{ code: '901508', name: expect.any(String), ...figures(rows) }],
     });
+  });
+});
+
+describe('assistance totals for the committee, who may not see who was helped', () => {
+  it('hide a subdistrict’s figures of 1–4 people, and say so, while its admins read them whole', async () => {
+    const url = `/api/v1/assistance/totals?area=901508&from=${daysAgo(500)}`;
+    const whole: AssistanceTotals = (await get(districtAdmin, url)).json();
+    expect(whole.suppressed).toBe(false);
+    expect(whole.total.people).toBeGreaterThan(0);
+    expect(whole.total.people).toBeLessThan(5);
+
+    const res = await get(viewer, url);
+    expect(res.statusCode).toBe(200);
+    const r: AssistanceTotals = res.json();
+    expect(r.suppressed).toBe(true);
+    expect(r.total).toEqual({ count: null, people: null, value: null, duplicatesConfirmed: null });
+    const rows = [...r.byKind, ...r.byOrganization, ...r.byFundingSource, ...(r.byArea?.rows ?? [])];
+    expect(rows.every((x) => x.count === null && x.people === null && x.value === null)).toBe(true);
+    // The rows are still named: only the numbers are held back.
+    expect(r.byArea?.rows.map((a) => a.code)).toEqual(whole.byArea?.rows.map((a) => a.code));
+    const reads = await auditsOf('assistance.totals', '901508');
+    const suppressedOf = (a: (typeof reads)[number]) => (a.detail as { suppressed?: boolean }).suppressed;
+    const byViewer = reads.filter((a) => a.actorId === viewer.userId);
+    expect(byViewer.length).toBeGreaterThan(0);
+    expect(byViewer.every((a) => suppressedOf(a) === true)).toBe(true);
+    expect(reads.some((a) => a.actorId === districtAdmin.userId && suppressedOf(a) === false)).toBe(true);
   });
 });
 
@@ -776,7 +804,7 @@ describe('the demo ledger', () => {
     const r: AssistanceTotals = res.json();
     expect(r.total.count).toBe(pilot.length);
     expect(r.total.duplicatesConfirmed).toBe(1);
-    expect(round(r.total.value)).toBe(round(pilot.reduce((s, x) => s + (x.value ?? 0), 0)));
+    expect(round(r.total.value!)).toBe(round(pilot.reduce((s, x) => s + (x.value ?? 0), 0)));
     expect(r.byArea?.rows.map((a) => a.code)).toEqual([
       '90150801',
       '90150802',

@@ -23,6 +23,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { downloadText } from '../organizations/csv.ts';
 import { AreaNavigator } from '../reports/AreaNavigator.tsx';
+import { Hidden, HiddenLegend } from '../reports/figures.tsx';
 import { thaiNow, yearChoices } from '../reports/params.ts';
 import { useLang } from '../screenings/instruments.ts';
 import { type TotalsScope, useAssistanceTotals } from './api.ts';
@@ -138,6 +139,7 @@ function TotalsBody({ totals }: { totals: AssistanceTotals }) {
     <Stack gap="lg">
       <Text fw={600}>{period}</Text>
       <SummaryCards totals={totals} lang={lang} />
+      {totals.suppressed && <HiddenLegend />}
       {totals.total.count === 0 ? (
         <Empty title={t('assistance.totals.empty')} hint={t('assistance.totals.emptyHint')} />
       ) : (
@@ -175,11 +177,17 @@ function TotalsBody({ totals }: { totals: AssistanceTotals }) {
 
 function SummaryCards({ totals, lang }: { totals: AssistanceTotals; lang: Lang }) {
   const { t } = useTranslation();
-  const number = (n: number) => new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB').format(n);
+  const number = (n: number | null) =>
+    n === null ? <Hidden /> : new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB').format(n);
+  const { total } = totals;
   const cards = [
-    { key: 'count', label: t('assistance.totals.count'), value: number(totals.total.count) },
-    { key: 'people', label: t('assistance.totals.people'), value: number(totals.total.people) },
-    { key: 'value', label: t('assistance.totals.value'), value: bahtText(t, lang, totals.total.value) },
+    { key: 'count', label: t('assistance.totals.count'), value: number(total.count) },
+    { key: 'people', label: t('assistance.totals.people'), value: number(total.people) },
+    {
+      key: 'value',
+      label: t('assistance.totals.value'),
+      value: total.value === null ? <Hidden /> : bahtText(t, lang, total.value),
+    },
     {
       key: 'duplicates',
       label: t('assistance.totals.duplicates'),

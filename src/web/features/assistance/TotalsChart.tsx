@@ -10,7 +10,8 @@ import type { TotalsRow } from './rows.ts';
  * get the table with the same numbers.
  */
 export default function TotalsChart({ rows, lang, label }: { rows: TotalsRow[]; lang: Lang; label: string }) {
-  const data = rows.map((r) => ({ label: r.label, value: r.value }));
+  // A hidden value has no bar: drawing it as 0 would say nothing was given.
+  const data = rows.flatMap((r) => (r.value === null ? [] : [{ label: r.label, value: r.value }]));
   const tick = { fontSize: 16, fill: 'currentColor' };
   return (
     <div aria-hidden="true">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
+import { Hidden } from '../reports/figures.tsx';
 import { useLang } from '../screenings/instruments.ts';
 import { formatBaht } from './labels.ts';
 import { type Sort, type SortKey, sortRows, type TotalsTable as Table_ } from './rows.ts';
@@ -44,9 +45,9 @@ export function TotalsTable({ table }: { table: Table_ }) {
             {rows.map((r) => (
               <Table.Tr key={r.key} c={r.count === 0 ? 'gray.7' : undefined}>
                 <Table.Th scope="row">{r.label}</Table.Th>
-                <Table.Td ta="right">{number(r.count)}</Table.Td>
-                <Table.Td ta="right">{number(r.people)}</Table.Td>
-                <Table.Td ta="right">{formatBaht(r.value, lang)}</Table.Td>
+                <Table.Td ta="right">{r.count === null ? <Hidden /> : number(r.count)}</Table.Td>
+                <Table.Td ta="right">{r.people === null ? <Hidden /> : number(r.people)}</Table.Td>
+                <Table.Td ta="right">{r.value === null ? <Hidden /> : formatBaht(r.value, lang)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -34,6 +34,7 @@ const totals: AssistanceTotals = {
       { code: null, name: null, count: 1, people: 1, value: 400.5 },
     ],
   },
+  suppressed: false,
 };
 
 describe('the tables', () => {
@@ -66,6 +67,16 @@ describe('the tables', () => {
     ]);
     expect(sortRows(rows, nextSort(sort, 'value')).map((r) => r.key)[4]).toBe('cash');
     expect(sortRows(rows, { key: null, descending: false })).toEqual(rows);
+  });
+
+  it('sort hidden figures last, whichever way', () => {
+    const rows = totalsTables(totals, t)[0]!.rows.map((r) =>
+      r.key === 'goods' ? { ...r, count: null, people: null, value: null } : r,
+    );
+    for (const descending of [true, false]) {
+      expect(sortRows(rows, { key: 'value', descending }).at(-1)?.key).toBe('goods');
+      expect(sortRows(rows, { key: 'people', descending }).at(-1)?.key).toBe('goods');
+    }
   });
 
   it('go to one CSV, formulas defused, the period on each line', () => {

@@ -11,9 +11,10 @@ import { kindLabel } from './labels.ts';
 export interface TotalsRow {
   key: string;
   label: string;
-  count: number;
-  people: number;
-  value: number;
+  /** Null: hidden for privacy (a row of 1–4 people, or the one that would give it away). */
+  count: number | null;
+  people: number | null;
+  value: number | null;
 }
 
 export interface TotalsTable {
@@ -59,7 +60,7 @@ export function totalsTables(totals: AssistanceTotals, t: TFunction): TotalsTabl
   return tables;
 }
 
-const figures = (r: { count: number; people: number; value: number }) => ({
+const figures = (r: { count: number | null; people: number | null; value: number | null }) => ({
   count: r.count,
   people: r.people,
   value: r.value,
@@ -73,8 +74,15 @@ export function sortRows(rows: readonly TotalsRow[], sort: Sort): TotalsRow[] {
   const { key } = sort;
   if (key === null) return [...rows];
   const sign = sort.descending ? -1 : 1;
+  // Hidden figures last either way: their size is not known.
+  const figure = (a: TotalsRow, b: TotalsRow, k: Exclude<SortKey, 'label'>) => {
+    const x = a[k];
+    const y = b[k];
+    if (x === null || y === null) return Number(x === null) - Number(y === null);
+    return sign * (x - y);
+  };
   return [...rows].sort((a, b) =>
-    key === 'label' ? sign * a.label.localeCompare(b.label, 'th') : sign * (a[key] - b[key]),
+    key === 'label' ? sign * a.label.localeCompare(b.label, 'th') : figure(a, b, key),
   );
 }
 
