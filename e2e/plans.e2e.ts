@@ -74,10 +74,19 @@ describe.each(['pglite', 'postgres'] as const)('well-being plans in a real brows
     ).json()) as {
       items: { id: string; address: { villageCode: string | null } }[];
     };
-    const person = people.items.find((p) => p.address.villageCode === VILLAGE);
-    expect(person, 'the demo village has people').toBeDefined();
-    const personId = person!.id;
-    await postJson(context.request, `${server.url}/api/v1/persons/${personId}/screenings`, csrf, {
+    // Someone with no plan yet: which people the demo plans go to moves with the date (who is 40 today).
+    let personId: string | undefined;
+    for (const p of people.items.filter((p) => p.address.villageCode === VILLAGE)) {
+      const plans = (await (
+        await context.request.get(`${server.url}/api/v1/persons/${p.id}/plans`)
+      ).json()) as { items: unknown[] };
+      if (plans.items.length === 0) {
+        personId = p.id;
+        break;
+      }
+    }
+    expect(personId, 'the demo village has someone without a plan').toBeDefined();
+    await postJson(context.request, `${server.url}/api/v1/persons/${personId!}/screenings`, csrf, {
       instrument: 'wellbeing20',
       answers: answers(),
       takenAt: new Date().toISOString(),
