@@ -7,7 +7,7 @@
  * after it is hidden too. A total of 1–4 people hides the whole answer.
  */
 import type { AssistanceTotals } from '../schemas/assistance.ts';
-import { complementaryCell, isSmall, MIN_CELL } from '../stats/suppress.ts';
+import { isSmall, MIN_CELL, suppressSmallCells } from '../stats/suppress.ts';
 
 interface FigureRow {
   count: number | null;
@@ -17,19 +17,10 @@ interface FigureRow {
 
 const hide = <T extends FigureRow>(row: T): T => ({ ...row, count: null, people: null, value: null });
 
-/** One breakdown: the small rows, and a second one when a single row would be hidden. */
+/** One breakdown, by the shared rule on each row's people: the small rows, and their complement. */
 function suppressRows<T extends FigureRow>(rows: readonly T[], min: number): T[] {
-  const people = (i: number) => rows[i]?.people ?? 0;
-  const hidden = new Set(rows.flatMap((_, i) => (isSmall(people(i), min) ? [i] : [])));
-  if (hidden.size === 1) {
-    const next = complementaryCell(
-      rows.map((_, i) => i),
-      people,
-      (i) => hidden.has(i),
-    );
-    if (next !== undefined) hidden.add(next);
-  }
-  return rows.map((row, i) => (hidden.has(i) ? hide(row) : row));
+  const kept = suppressSmallCells(Object.fromEntries(rows.map((r, i) => [String(i), r.people ?? 0])), min);
+  return rows.map((row, i) => (kept[String(i)] === null ? hide(row) : row));
 }
 
 /** The totals as a reader who may not see identities gets them. The input is not changed. */

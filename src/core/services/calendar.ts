@@ -57,7 +57,9 @@ export interface VisitWarning {
 }
 
 /** Scheduled and done visits take up time; missed and cancelled ones do not. */
-export const countsOnCalendar = (status: string) => status === 'scheduled' || status === 'done';
+export const statusesOnCalendar = ['scheduled', 'done'] as const;
+export const countsOnCalendar = (status: string) =>
+  (statusesOnCalendar as readonly string[]).includes(status);
 
 export function endsAt(startsAt: string, durationMinutes: number): string {
   return new Date(Date.parse(startsAt) + durationMinutes * 60_000).toISOString();
@@ -118,22 +120,19 @@ interface Timed {
   week: string;
 }
 
-function timed(slot: VisitSlot): Timed {
-  const start = Date.parse(slot.startsAt);
-  // One day string, and the week from it only when the day is new (most slots share a few days).
-  const day = thaiDay(start);
-  return { slot, start, end: start + slot.durationMinutes * 60_000, day, week: weekOfDay(day) };
-}
-
-const weeksOfDays = new Map<string, string>();
-function weekOfDay(day: string): string {
-  let week = weeksOfDays.get(day);
-  if (week === undefined) {
-    week = isoWeek(Date.parse(`${day}T00:00:00Z`) - BANGKOK_OFFSET_MS);
-    if (weeksOfDays.size > 10_000) weeksOfDays.clear();
-    weeksOfDays.set(day, week);
-  }
-  return week;
+/** Each slot's times; a day's ISO week worked out once per day (most slots share a few days). */
+function timer(): (slot: VisitSlot) => Timed {
+  const weeks = new Map<string, string>();
+  return (slot) => {
+    const start = Date.parse(slot.startsAt);
+    const day = thaiDay(start);
+    let week = weeks.get(day);
+    if (week === undefined) {
+      week = isoWeek(start);
+      weeks.set(day, week);
+    }
+    return { slot, start, end: start + slot.durationMinutes * 60_000, day, week };
+  };
 }
 
 /**
@@ -146,7 +145,7 @@ export function visitWarnings(
 ): VisitWarning[] {
   const unique = new Map<string, VisitSlot>();
   for (const s of slots) if (countsOnCalendar(s.status)) unique.set(s.id, s);
-  const live = [...unique.values()].map(timed);
+  const live = [...unique.values()].map(timer());
   live.sort((a, b) => a.start - b.start || (a.slot.id < b.slot.id ? -1 : 1));
   const assigned = byAssignee(live);
   return [...doubleBooked(assigned), ...busyWeeks(live, limits), ...overloaded(assigned, limits)];

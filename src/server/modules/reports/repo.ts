@@ -49,12 +49,7 @@ export async function readCells(
   return { scope, leaves: rows.map((r) => ({ leaf: r.area, cell: cellFrom(r.counts) })) };
 }
 
-/** Thai names of the villages among some codes. */
-/**
- * The names of the villages in an area. A range of the primary key rather than a list of codes: a
- * province has thousands of villages. Codes are digits of one length, so the range holds under any
- * collation.
- */
+/** Thai names of the villages in an area: a range of the primary key, not a list of thousands of codes. */
 export async function villageNames(db: Db, area: string): Promise<Record<string, string>> {
   const rows = await db
     .select({ code: areas.code, name: areas.nameTh })

@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, asc, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
-import type { VisitSlot } from '../../../core/services/calendar.ts';
+import { statusesOnCalendar, type VisitSlot } from '../../../core/services/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { areas, consents, organizations, persons, planActivities, users, visits } from '../../db/schema.ts';
 import { isoOf } from '../screenings/iso.ts';
@@ -110,7 +110,7 @@ export async function conflictCandidates(
   const inRange = and(
     gte(visits.startsAt, q.start),
     lt(visits.startsAt, q.end),
-    inArray(visits.status, ['scheduled', 'done']),
+    inArray(visits.status, [...statusesOnCalendar]),
   );
   const [ofPeople, ofUsers] = await Promise.all([
     q.personIds.length > 0
@@ -144,10 +144,12 @@ async function busyAssignees(db: Db, q: CandidateQuery): Promise<VisitSlot[]> {
       select v.id, v.person_id, v.organization_id, v.assignee_ids, v.starts_at, v.duration_minutes,
         v.status, u.user_id, shown.id is not null as shown,
         v.starts_at + make_interval(mins => v.duration_minutes) as ends_at,
+        -- The Thai day, as thaiDay in core: UTC+7, no daylight saving.
         date_trunc('day', (v.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
       from ${visits} v cross join lateral unnest(v.assignee_ids) as u(user_id)
         left join (select unnest(${uuidArray(q.shownIds)}) as id) shown on shown.id = v.id
-      where v.starts_at >= ${q.start} and v.starts_at < ${q.end} and v.status in ('scheduled', 'done')
+      where v.starts_at >= ${q.start} and v.starts_at < ${q.end}
+        and v.status = any(${`{${statusesOnCalendar.join(',')}}`}::text[])
         and u.user_id in (select unnest(${uuidArray(q.userIds)}))
     ), marked as (
       select *,
