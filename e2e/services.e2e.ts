@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssistanceTotals } from '../src/core/schemas/assistance.ts';
 import { th } from '../src/web/app/i18n/th.ts';
 import type { RunningServer } from '../tests/support/server.ts';
 import { screenshot } from './support/browser.ts';
-import { apiLogin, expectAccessible, passwordOf, postJson } from './support/session.ts';
+import { apiLogin, expectAccessible, getJson, passwordOf, postJson } from './support/session.ts';
 import { openStage, type Stage } from './support/stage.ts';
 
 const ADMIN_PASSWORD = 'e2e-operator-password';
@@ -125,5 +126,48 @@ describe.each(['pglite', 'postgres'] as const)('coordinated services in a real b
     await screenshot(record, `care-timeline-${kind}`);
 
     await Promise.all([volunteer.context.close(), worker.context.close(), admin.context.close()]);
+  }, 240_000);
+  it('the committee reads the subdistrict’s assistance totals with small figures hidden, the admin reads them whole', async () => {
+    const subdistrict = VILLAGE.slice(0, 6);
+    const api = `${server.url}/api/v1/assistance/totals?area=${subdistrict}`;
+    const figuresOf = (t: AssistanceTotals) => [
+      t.total,
+      ...t.byKind,
+      ...t.byOrganization,
+      ...t.byFundingSource,
+      ...(t.byArea?.rows ?? []),
+    ];
+
+    const admin = await signedIn('demo.admin', { width: 1280, height: 800 });
+    const whole = await getJson<AssistanceTotals>(admin.context.request, api);
+    expect(whole.suppressed).toBe(false);
+    // The demo ledger has rows of 1–4 people (the rarer kinds of help): the case to hide.
+    expect(figuresOf(whole).some((f) => f.people !== null && f.people > 0 && f.people < 5)).toBe(true);
+
+    const committee = await signedIn('demo.committee', { width: 1280, height: 800 });
+    const hidden = await getJson<AssistanceTotals>(committee.context.request, api);
+    expect(hidden.suppressed).toBe(true);
+    const hiddenRows = figuresOf(hidden).filter((f) => f.people === null).length;
+    expect(hiddenRows).toBeGreaterThan(0);
+
+    const page = await committee.context.newPage();
+    await page.goto(`${server.url}/assistance?area=${subdistrict}`);
+    await page.getByText(th.reports.hidden.legend).waitFor();
+    // Every hidden row shows "hidden" for its records, people and baht; nothing reads as 0 instead.
+    await expect
+      .poll(() => page.locator('[data-hidden="true"]').count(), { timeout: WAIT })
+      .toBe(hiddenRows * 3 + (hidden.total.duplicatesConfirmed === null ? 1 : 0));
+    await expectAccessible(page, 'assistance totals, suppressed');
+    await screenshot(page, `assistance-totals-committee-${kind}`);
+
+    const adminPage = await admin.context.newPage();
+    await adminPage.goto(`${server.url}/assistance?area=${subdistrict}`);
+    await adminPage
+      .locator('[data-total="people"]')
+      .getByText(new Intl.NumberFormat('th-TH').format(whole.total.people ?? -1))
+      .waitFor();
+    expect(await adminPage.locator('[data-hidden="true"]').count()).toBe(0);
+
+    await Promise.all([admin.context.close(), committee.context.close()]);
   }, 240_000);
 });

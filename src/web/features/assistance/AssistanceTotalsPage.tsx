@@ -144,14 +144,16 @@ function TotalsBody({ totals }: { totals: AssistanceTotals }) {
         <Empty title={t('assistance.totals.empty')} hint={t('assistance.totals.emptyHint')} />
       ) : (
         <>
-          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="totals-chart-title">
-            <Title order={2} size="h3" id="totals-chart-title" mb="sm">
-              {t('assistance.totals.chartTitle')}
-            </Title>
-            <Suspense fallback={<Skeleton h={320} />}>
-              <TotalsChart rows={tables[0]!.rows} lang={lang} label={t('assistance.totals.value')} />
-            </Suspense>
-          </Paper>
+          {tables[0]!.rows.some((r) => r.value !== null) && (
+            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="totals-chart-title">
+              <Title order={2} size="h3" id="totals-chart-title" mb="sm">
+                {t('assistance.totals.chartTitle')}
+              </Title>
+              <Suspense fallback={<Skeleton h={320} />}>
+                <TotalsChart rows={tables[0]!.rows} lang={lang} label={t('assistance.totals.value')} />
+              </Suspense>
+            </Paper>
+          )}
           {tables.map((table) => (
             <TotalsTable key={table.id} table={table} />
           ))}

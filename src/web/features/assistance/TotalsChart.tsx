@@ -16,7 +16,7 @@ export default function TotalsChart({ rows, lang, label }: { rows: TotalsRow[]; 
   return (
     <div aria-hidden="true">
       <BarChart
-        h={Math.max(220, rows.length * 64)}
+        h={Math.max(220, data.length * 64)}
         data={data}
         dataKey="label"
         orientation="vertical"
@@ -26,8 +26,9 @@ export default function TotalsChart({ rows, lang, label }: { rows: TotalsRow[]; 
         valueLabelProps={{ fontSize: 16, fontWeight: 700 }}
         yAxisProps={{ width: 140, tick }}
         xAxisProps={{ tick }}
-        // Room on the right for the longest bar's figure.
-        barChartProps={{ margin: { right: 96 } }}
+        // Room on the right for the longest bar's figure; no keyboard layer inside an aria-hidden chart
+        // (a focusable element there is one a screen reader cannot name).
+        barChartProps={{ margin: { right: 96 }, accessibilityLayer: false }}
         gridAxis="x"
         withTooltip={false}
         barProps={{ isAnimationActive: false }}

@@ -79,6 +79,19 @@ describe('the tables', () => {
     }
   });
 
+  it('write a hidden figure into the CSV as the word, not as an empty cell', () => {
+    const hidden: AssistanceTotals = {
+      ...totals,
+      byKind: totals.byKind.map((k) =>
+        k.kind === 'goods' ? { ...k, count: null, people: null, value: null } : k,
+      ),
+      suppressed: true,
+    };
+    const csv = totalsCsv(hidden, totalsTables(hidden, t), t);
+    const goods = csv.split('\r\n').find((l) => l.includes('assistance.kind.goods'));
+    expect(goods).toContain('reports.hidden.short,reports.hidden.short,reports.hidden.short');
+  });
+
   it('go to one CSV, formulas defused, the period on each line', () => {
     const csv = totalsCsv(totals, totalsTables(totals, t), t);
     const lines = csv

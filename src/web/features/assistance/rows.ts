@@ -97,9 +97,19 @@ export function totalsCsv(totals: AssistanceTotals, tables: readonly TotalsTable
     t('assistance.totals.csv.from'),
     t('assistance.totals.csv.to'),
   ];
+  // A hidden figure says so in words: an empty cell would read as nothing given.
+  const shown = (n: number | null) => n ?? t('reports.hidden.short');
   const lines = tables.flatMap((table) =>
     table.rows.map((r) =>
-      csvLine([table.title, r.label, r.count, r.people, r.value, totals.from, totals.to]),
+      csvLine([
+        table.title,
+        r.label,
+        shown(r.count),
+        shown(r.people),
+        shown(r.value),
+        totals.from,
+        totals.to,
+      ]),
     ),
   );
   return UTF8_BOM + csvLine(header) + lines.join('');
