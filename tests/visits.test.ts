@@ -704,6 +704,54 @@ describe('calendars', () => {
     expect((await cal(memberB, `area=901508&${week}`)).statusCode).toBe(403);
   });
 
+  it('judges a one-day calendar against the whole of its day and a visit running into it from the night before', async () => {
+    // Days 20–22 (27–29 January 2030), away from the other tests' visits.
+    const late = await scheduled(admin, thirdId, {
+      startsAt: at(20, '23:30'),
+      durationMinutes: 90,
+      organizationId: orgB,
+      assigneeIds: [memberB.userId],
+    });
+    const early = await scheduled(admin, secondId, {
+      startsAt: at(21, '00:30'),
+      organizationId: orgB,
+      assigneeIds: [memberB.userId],
+    });
+    const day21 = at(21, '00:00').slice(0, 10);
+    const mine = await cal(memberB, `me=true&from=${day21}&to=${day21}`);
+    expect(mine.json().items.map((i: { id: string }) => i.id)).toEqual([early.id]);
+    expect(mine.json().warnings).toContainEqual({
+      kind: 'double_booked',
+      userId: memberB.userId,
+      count: 2,
+      visitIds: [late.id, early.id],
+    });
+
+    // The teammate's ninth visit of day 22 is organisation B's, the other eight organisation A's:
+    // B's calendar shows one visit and still counts the whole day.
+    const nine = [];
+    for (let i = 0; i < 9; i++) {
+      nine.push(
+        await scheduled(admin, i % 2 ? secondId : thirdId, {
+          startsAt: at(22, `${String(8 + i).padStart(2, '0')}:00`),
+          durationMinutes: 45,
+          assigneeIds: [teammate.userId],
+          ...(i === 8 ? { organizationId: orgB } : {}),
+        }),
+      );
+    }
+    const day22 = at(22, '00:00').slice(0, 10);
+    const ofB = await cal(memberB, `organization=${orgB}&from=${day22}&to=${day22}`);
+    expect(ofB.json().items.map((i: { id: string }) => i.id)).toEqual([nine[8].id]);
+    expect(ofB.json().warnings).toContainEqual({
+      kind: 'overloaded',
+      userId: teammate.userId,
+      date: day22,
+      count: 9,
+      visitIds: nine.map((v) => v.id),
+    });
+  });
+
   it('checks the range and the owner (400)', async () => {
     const backwards = await cal(volunteer, `me=true&from=2030-01-10&to=2030-01-09`);
     expect(backwards.statusCode).toBe(400);

@@ -15,7 +15,14 @@ import { organizationNames } from '../organizations/repo.ts';
 import { findUserById } from '../users/repo.ts';
 import { conflictsFor } from './conflicts.ts';
 import { calendarDtos, presentWarnings } from './dto.ts';
-import { areaName, type CalendarScope, calendarRows, personNames, sharingWith } from './repo.ts';
+import {
+  areaName,
+  type CalendarScope,
+  calendarRows,
+  personNames,
+  sharingWith,
+  type VisitRow,
+} from './repo.ts';
 import type { VisitContext } from './service.ts';
 
 /** One answer holds at most this many visits (about 30 a day for two months); more says `truncated`. */
@@ -53,22 +60,14 @@ async function ownerOf(c: VisitContext, q: CalendarQuery): Promise<Owner> {
   return { policy, scope: { kind: 'user', userId }, id: userId, name: self.displayName };
 }
 
-export async function readCalendar(c: VisitContext, q: CalendarQuery): Promise<Calendar> {
-  const owner = await ownerOf(c, q);
-  const range = calendarRange(q.from, q.to);
-  if (!range.ok) throw invalid('query.to', range.problem, { max: MAX_CALENDAR_DAYS });
-
-  const fetched = await calendarRows(c.db, owner.scope, range, CALENDAR_MAX_ITEMS);
-  const rows = fetched.slice(0, CALENDAR_MAX_ITEMS);
-  const people = [
-    ...(
-      await personNames(
-        c.db,
-        rows.map((r) => r.personId),
-      )
-    ).values(),
-  ];
-  const [readable, sharing, warnings] = await Promise.all([
+/** The visits as this reader may see them: by name only where `taskView` says so. */
+async function itemsAsSeen(c: VisitContext, rows: VisitRow[]) {
+  const names = await personNames(
+    c.db,
+    rows.map((r) => r.personId),
+  );
+  const people = [...names.values()];
+  const [readable, sharing] = await Promise.all([
     filterAccessible({ db: c.db, actor: c.actor, today: bangkokDate(c.now) }, 'person.read', people),
     c.actor.organizationId
       ? sharingWith(
@@ -77,7 +76,6 @@ export async function readCalendar(c: VisitContext, q: CalendarQuery): Promise<C
           people.map((p) => p.id),
         )
       : Promise.resolve(new Set<string>()),
-    conflictsFor(c.db, rows),
   ]);
   const mayRead = new Set(readable.map((p) => p.id));
   const identified = new Set(
@@ -88,9 +86,27 @@ export async function readCalendar(c: VisitContext, q: CalendarQuery): Promise<C
       )
       .map((p) => p.id),
   );
-  const items = await calendarDtos(c.db, rows, (v) =>
-    identified.has(v.personId) ? 'identified' : 'pseudonymous',
+  const items = await calendarDtos(
+    c.db,
+    rows,
+    (v) => (identified.has(v.personId) ? 'identified' : 'pseudonymous'),
+    names,
   );
+  return { items, identified };
+}
+
+export async function readCalendar(c: VisitContext, q: CalendarQuery): Promise<Calendar> {
+  const owner = await ownerOf(c, q);
+  const range = calendarRange(q.from, q.to);
+  if (!range.ok) throw invalid('query.to', range.problem, { max: MAX_CALENDAR_DAYS });
+
+  const fetched = await calendarRows(c.db, owner.scope, range, CALENDAR_MAX_ITEMS);
+  const rows = fetched.slice(0, CALENDAR_MAX_ITEMS);
+  // The warnings judge thousands of neighbouring visits: read while the names and views are worked out.
+  const [warnings, { items, identified }] = await Promise.all([
+    conflictsFor(c.db, rows),
+    itemsAsSeen(c, rows),
+  ]);
   await audit(c.db, c.actor, {
     action: 'calendar.read',
     entity: 'calendar',

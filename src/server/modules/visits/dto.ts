@@ -57,6 +57,7 @@ async function namesFor(
   rows: VisitRow[],
   identified: (v: VisitRow) => boolean,
   extraUsers: string[] = [],
+  known?: Map<string, PersonNameRow>,
 ) {
   const userIds = rows.flatMap((v) => {
     const r = storedRecord(v);
@@ -72,10 +73,11 @@ async function namesFor(
       db,
       rows.map((v) => v.villageCode),
     ),
-    personNames(
-      db,
-      rows.filter(identified).map((v) => v.personId),
-    ),
+    known ??
+      personNames(
+        db,
+        rows.filter(identified).map((v) => v.personId),
+      ),
     planActivityTitles(
       db,
       rows.filter(identified).map((v) => v.planActivityId),
@@ -175,8 +177,10 @@ export async function calendarDtos(
   db: Db,
   rows: VisitRow[],
   viewOf: (v: VisitRow) => View,
+  /** The people's names when the caller has read them already. */
+  people?: Map<string, PersonNameRow>,
 ): Promise<CalendarItem[]> {
-  const names = await namesFor(db, rows, (v) => viewOf(v) === 'identified');
+  const names = await namesFor(db, rows, (v) => viewOf(v) === 'identified', [], people);
   return rows.map((v) => itemOf(v, viewOf(v), names));
 }
 

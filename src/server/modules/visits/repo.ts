@@ -84,12 +84,18 @@ export async function calendarRows(
     .limit(limit + 1);
 }
 
-interface CandidateQuery {
-  shownIds: string[];
-  userIds: string[];
+/** An instant range, ISO: [start, end). */
+interface Span {
   start: string;
   end: string;
-  visitsPerDay: number;
+}
+
+interface CandidateQuery {
+  shownIds: string[];
+  /** The people's visits in this span (whole ISO weeks). */
+  people: Span & { ids: string[] };
+  /** The users' busy days and overlap runs in this span (whole Thai days and a margin). */
+  users: Span & { ids: string[]; visitsPerDay: number };
 }
 
 /** A Postgres array literal of uuids, one parameter however many (uuids need no quoting). */
@@ -103,17 +109,14 @@ const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[
  * rules in core judge these as they would judge all (an organisation's month reached 22,000
  * neighbouring visits, too many to judge per request); a group that comes in part cannot name one.
  */
-export async function conflictCandidates(
-  db: Db,
-  q: CandidateQuery & { personIds: string[] },
-): Promise<VisitSlot[]> {
+export async function conflictCandidates(db: Db, q: CandidateQuery): Promise<VisitSlot[]> {
   const inRange = and(
-    gte(visits.startsAt, q.start),
-    lt(visits.startsAt, q.end),
+    gte(visits.startsAt, q.people.start),
+    lt(visits.startsAt, q.people.end),
     inArray(visits.status, [...statusesOnCalendar]),
   );
   const [ofPeople, ofUsers] = await Promise.all([
-    q.personIds.length > 0
+    q.people.ids.length > 0
       ? db
           .select({
             id: visits.id,
@@ -125,9 +128,9 @@ export async function conflictCandidates(
             status: visits.status,
           })
           .from(visits)
-          .where(and(sql`${visits.personId} = any(${uuidArray(q.personIds)})`, inRange))
+          .where(and(sql`${visits.personId} = any(${uuidArray(q.people.ids)})`, inRange))
       : [],
-    q.userIds.length > 0 ? busyAssignees(db, q) : [],
+    q.users.ids.length > 0 ? busyAssignees(db, q.shownIds, q.users) : [],
   ]);
   const people = ofPeople.map((r) => ({ ...r, startsAt: isoOf(r.startsAt) }));
   return [...new Map([...people, ...ofUsers].map((r) => [r.id, r])).values()];
@@ -138,19 +141,19 @@ export async function conflictCandidates(
  * visit starts a new run unless it overlaps one before it; then each day's and each run's size and
  * whether it holds a shown visit. One pass over the users' visits, the columns carried through.
  */
-async function busyAssignees(db: Db, q: CandidateQuery): Promise<VisitSlot[]> {
+async function busyAssignees(db: Db, shownIds: string[], q: CandidateQuery['users']): Promise<VisitSlot[]> {
+  // Only the narrow columns go through the sorts and windows (wide rows spilled to disk); the few
+  // visits picked are read whole by their primary key at the end.
   const result = (await db.execute(sql`
     with assigned as (
-      select v.id, v.person_id, v.organization_id, v.assignee_ids, v.starts_at, v.duration_minutes,
-        v.status, u.user_id, shown.id is not null as shown,
+      select v.id, u.user_id, v.starts_at, v.id = any(${uuidArray(shownIds)}) as shown,
         v.starts_at + make_interval(mins => v.duration_minutes) as ends_at,
         -- The Thai day, as thaiDay in core: UTC+7, no daylight saving.
         date_trunc('day', (v.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
       from ${visits} v cross join lateral unnest(v.assignee_ids) as u(user_id)
-        left join (select unnest(${uuidArray(q.shownIds)}) as id) shown on shown.id = v.id
       where v.starts_at >= ${q.start} and v.starts_at < ${q.end}
         and v.status = any(${`{${statusesOnCalendar.join(',')}}`}::text[])
-        and u.user_id in (select unnest(${uuidArray(q.userIds)}))
+        and u.user_id = any(${uuidArray(q.ids)})
     ), marked as (
       select *,
         coalesce(starts_at < max(ends_at) over (partition by user_id order by starts_at, id
@@ -162,7 +165,7 @@ async function busyAssignees(db: Db, q: CandidateQuery): Promise<VisitSlot[]> {
           rows between unbounded preceding and current row) as run
       from marked
     ), flagged as (
-      select *,
+      select id,
         count(*) over (partition by user_id, thai_day) as on_day,
         bool_or(shown) over (partition by user_id, thai_day) as day_shown,
         count(*) over (partition by user_id, run) as run_size,
@@ -170,8 +173,10 @@ async function busyAssignees(db: Db, q: CandidateQuery): Promise<VisitSlot[]> {
       from runs
     )
     select id, person_id, organization_id, assignee_ids, starts_at, duration_minutes, status
-    from flagged
-    where (on_day > ${q.visitsPerDay} and day_shown) or (run_size > 1 and run_shown)`)) as unknown as {
+    from ${visits}
+    where id = any(array(
+      select id from flagged where (on_day > ${q.visitsPerDay} and day_shown) or (run_size > 1 and run_shown)
+    ))`)) as unknown as {
     rows: {
       id: string;
       person_id: string;
