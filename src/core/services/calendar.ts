@@ -120,18 +120,18 @@ interface Timed {
   week: string;
 }
 
-/** Each slot's times; a day's ISO week worked out once per day (most slots share a few days). */
+/** Each slot's times; a Thai day's date and ISO week worked out once (most slots share a few days). */
 function timer(): (slot: VisitSlot) => Timed {
-  const weeks = new Map<string, string>();
+  const days = new Map<number, { day: string; week: string }>();
   return (slot) => {
     const start = Date.parse(slot.startsAt);
-    const day = thaiDay(start);
-    let week = weeks.get(day);
-    if (week === undefined) {
-      week = isoWeek(start);
-      weeks.set(day, week);
+    const dayNumber = Math.floor((start + BANGKOK_OFFSET_MS) / DAY_MS);
+    let known = days.get(dayNumber);
+    if (known === undefined) {
+      known = { day: thaiDay(start), week: isoWeek(start) };
+      days.set(dayNumber, known);
     }
-    return { slot, start, end: start + slot.durationMinutes * 60_000, day, week };
+    return { slot, start, end: start + slot.durationMinutes * 60_000, day: known.day, week: known.week };
   };
 }
 

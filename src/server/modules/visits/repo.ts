@@ -6,6 +6,12 @@ import { isoOf } from '../screenings/iso.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
 
+/**
+ * A Postgres array literal of uuids: one parameter however many (thousands of bound parameters cost
+ * more to build and plan than the query takes to run; uuids need no quoting).
+ */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
 export async function findVisit(db: Db, id: string): Promise<VisitRow | undefined> {
   const [row] = await db.select().from(visits).where(eq(visits.id, id)).limit(1);
   return row;
@@ -97,9 +103,6 @@ interface CandidateQuery {
   /** The users' busy days and overlap runs in this span (whole Thai days and a margin). */
   users: Span & { ids: string[]; visitsPerDay: number };
 }
-
-/** A Postgres array literal of uuids, one parameter however many (uuids need no quoting). */
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
  * The visits that could take part in a warning about the `shown` visits, between `start` and `end` —
@@ -230,7 +233,7 @@ export async function personNames(db: Db, ids: string[]): Promise<Map<string, Pe
       lastName: persons.lastName,
     })
     .from(persons)
-    .where(inArray(persons.id, wanted));
+    .where(sql`${persons.id} = any(${uuidArray(wanted)})`);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -319,7 +322,7 @@ export async function planActivityTitles(db: Db, ids: (string | null)[]): Promis
   const rows = await db
     .select({ id: planActivities.id, title: planActivities.title })
     .from(planActivities)
-    .where(inArray(planActivities.id, wanted));
+    .where(sql`${planActivities.id} = any(${uuidArray(wanted)})`);
   return new Map(rows.map((r) => [r.id, r.title]));
 }
 
@@ -334,7 +337,7 @@ export async function sharingWith(db: Db, organizationId: string, personIds: str
       agencies: consents.agencies,
     })
     .from(consents)
-    .where(and(inArray(consents.personId, wanted), eq(consents.purpose, 'share_agencies')))
+    .where(and(sql`${consents.personId} = any(${uuidArray(wanted)})`, eq(consents.purpose, 'share_agencies')))
     .orderBy(consents.personId, desc(consents.recordedAt), desc(consents.id));
   return new Set(rows.filter((r) => r.granted && r.agencies.includes(organizationId)).map((r) => r.personId));
 }
