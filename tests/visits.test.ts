@@ -9,6 +9,7 @@ import {
   planActivities,
   plans,
   serviceEvents,
+  visitAssignments,
   visits,
 } from '../src/server/db/schema.ts';
 import {
@@ -375,6 +376,65 @@ describe('moving a scheduled visit', () => {
     expect((await auditsOf('visit.update', v.id)).map((a) => a.detail)).toEqual([
       expect.objectContaining({ version: 2, fields: ['startsAt', 'assigneeIds'] }),
     ]);
+  });
+});
+
+describe('each assignee’s row of a visit, which the calendar’s overload rules read', () => {
+  async function assignmentsOf(visitId: string) {
+    const rows = await t.database.db
+      .select()
+      .from(visitAssignments)
+      .where(eq(visitAssignments.visitId, visitId));
+    return rows
+      .map((r) => ({
+        userId: r.userId,
+        startsAt: new Date(r.startsAt).toISOString(),
+        endsAt: new Date(r.endsAt).toISOString(),
+        status: r.status,
+      }))
+      .sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  }
+  const byUser = (a: { userId: string }, b: { userId: string }) => (a.userId < b.userId ? -1 : 1);
+
+  it('follows the visit when it is scheduled, moved, given to someone else and cancelled', async () => {
+    const v = await scheduled(volunteer, secondId, {
+      startsAt: at(7, '09:00'),
+      durationMinutes: 30,
+      assigneeIds: [volunteer.userId, teammate.userId],
+    });
+    const first = { startsAt: '2030-01-14T02:00:00.000Z', endsAt: '2030-01-14T02:30:00.000Z' };
+    expect(await assignmentsOf(v.id)).toEqual(
+      [
+        { userId: volunteer.userId, ...first, status: 'scheduled' },
+        { userId: teammate.userId, ...first, status: 'scheduled' },
+      ].sort(byUser),
+    );
+
+    const moved = await patch(volunteer, `/api/v1/visits/${v.id}`, {
+      version: 1,
+      startsAt: at(7, '15:00'),
+      durationMinutes: 90,
+      assigneeIds: [teammate.userId],
+    });
+    expect(moved.statusCode).toBe(200);
+    const later = { startsAt: '2030-01-14T08:00:00.000Z', endsAt: '2030-01-14T09:30:00.000Z' };
+    expect(await assignmentsOf(v.id)).toEqual([{ userId: teammate.userId, ...later, status: 'scheduled' }]);
+
+    // A refused change leaves the rows as they were.
+    const stale = await patch(volunteer, `/api/v1/visits/${v.id}`, {
+      version: 1,
+      assigneeIds: [volunteer.userId],
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await assignmentsOf(v.id)).toEqual([{ userId: teammate.userId, ...later, status: 'scheduled' }]);
+
+    expect((await post(volunteer, `/api/v1/visits/${v.id}/cancel`, { reason: 'เลื่อน' })).statusCode).toBe(200);
+    expect(await assignmentsOf(v.id)).toEqual([{ userId: teammate.userId, ...later, status: 'cancelled' }]);
+  });
+
+  it('has no row for a visit nobody is sent to', async () => {
+    const v = await scheduled(admin, thirdId, { startsAt: at(8, '09:00'), assigneeIds: [] });
+    expect(await assignmentsOf(v.id)).toEqual([]);
   });
 });
 

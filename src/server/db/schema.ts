@@ -1047,6 +1047,28 @@ export const visits = pgTable(
   ],
 );
 
+/**
+ * Each assignee's visits, one row per user and visit, kept by triggers on `visit` (migration 0018): the
+ * calendar's overload and double-booking rules read a user's days from one index, already in time
+ * order, instead of unnesting every visit of the period.
+ */
+export const visitAssignments = pgTable(
+  'visit_assignment',
+  {
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.userId] }),
+    index('visit_assignment_user_idx').on(t.userId, t.startsAt, t.visitId, t.endsAt, t.status),
+  ],
+);
+
 /** A ride for a person to a centre or hospital, requested by staff and taken by a transport provider. */
 export const transportRequests = pgTable(
   'transport_request',

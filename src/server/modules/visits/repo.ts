@@ -1,7 +1,16 @@
 import { and, arrayOverlaps, asc, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { statusesOnCalendar, type VisitSlot } from '../../../core/services/calendar.ts';
 import type { Db } from '../../db/client.ts';
-import { areas, consents, organizations, persons, planActivities, users, visits } from '../../db/schema.ts';
+import {
+  areas,
+  consents,
+  organizations,
+  persons,
+  planActivities,
+  users,
+  visitAssignments,
+  visits,
+} from '../../db/schema.ts';
 import { isoOf } from '../screenings/iso.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
@@ -145,18 +154,18 @@ export async function conflictCandidates(db: Db, q: CandidateQuery): Promise<Vis
  * whether it holds a shown visit. One pass over the users' visits, the columns carried through.
  */
 async function busyAssignees(db: Db, shownIds: string[], q: CandidateQuery['users']): Promise<VisitSlot[]> {
-  // Only the narrow columns go through the sorts and windows (wide rows spilled to disk); the few
-  // visits picked are read whole by their primary key at the end.
+  // The assignees' rows come from visit_assignment's index, narrow and in each user's time order (no
+  // unnesting of every visit of the span, no wide rows through the sorts); the few visits picked are
+  // read whole by their primary key at the end.
   const result = (await db.execute(sql`
     with assigned as (
-      select v.id, u.user_id, v.starts_at, v.id = any(${uuidArray(shownIds)}) as shown,
-        v.starts_at + make_interval(mins => v.duration_minutes) as ends_at,
+      select a.visit_id as id, a.user_id, a.starts_at, a.ends_at,
+        a.visit_id = any(${uuidArray(shownIds)}) as shown,
         -- The Thai day, as thaiDay in core: UTC+7, no daylight saving.
-        date_trunc('day', (v.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
-      from ${visits} v cross join lateral unnest(v.assignee_ids) as u(user_id)
-      where v.starts_at >= ${q.start} and v.starts_at < ${q.end}
-        and v.status = any(${`{${statusesOnCalendar.join(',')}}`}::text[])
-        and u.user_id = any(${uuidArray(q.ids)})
+        date_trunc('day', (a.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
+      from ${visitAssignments} a
+      where a.user_id = any(${uuidArray(q.ids)}) and a.starts_at >= ${q.start} and a.starts_at < ${q.end}
+        and a.status = any(${`{${statusesOnCalendar.join(',')}}`}::text[])
     ), marked as (
       select *,
         coalesce(starts_at < max(ends_at) over (partition by user_id order by starts_at, id
