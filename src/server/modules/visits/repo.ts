@@ -16,10 +16,10 @@ import { isoOf } from '../screenings/iso.ts';
 export type VisitRow = typeof visits.$inferSelect;
 
 /**
- * A Postgres array literal of uuids: one parameter however many (thousands of bound parameters cost
- * more to build and plan than the query takes to run; uuids need no quoting).
+ * Ids as one array parameter, as elsewhere in the server (`sql.param`): thousands of bound parameters
+ * cost more to build and plan than the query takes to run.
  */
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const uuidArray = (ids: readonly string[]) => sql`${sql.param([...ids])}::uuid[]`;
 
 export async function findVisit(db: Db, id: string): Promise<VisitRow | undefined> {
   const [row] = await db.select().from(visits).where(eq(visits.id, id)).limit(1);
@@ -114,10 +114,10 @@ interface CandidateQuery {
 }
 
 /**
- * The visits that could take part in a warning about the `shown` visits, between `start` and `end` —
- * not every visit their people and assignees have: every visit of the people (their weeks are judged
- * whole), and of the assignees' visits only the days over `visitsPerDay` and the runs of overlapping
- * visits that hold a shown visit. Every group that can warn about a shown visit comes whole, so the
+ * The visits that could take part in a warning about the `shown` visits — not every visit their people
+ * and assignees have: every visit of the people in `people`'s span (their weeks are judged whole), and
+ * of the assignees' visits in `users`' span only the days over `visitsPerDay` and the runs of
+ * overlapping visits that hold a shown visit. Every group that can warn about a shown visit comes whole, so the
  * rules in core judge these as they would judge all (an organisation's month reached 22,000
  * neighbouring visits, too many to judge per request); a group that comes in part cannot name one.
  */
@@ -151,7 +151,7 @@ export async function conflictCandidates(db: Db, q: CandidateQuery): Promise<Vis
 /**
  * The assignees' busy days and overlap runs that hold a shown visit, whole. Per user in start order: a
  * visit starts a new run unless it overlaps one before it; then each day's and each run's size and
- * whether it holds a shown visit. One pass over the users' visits, the columns carried through.
+ * whether it holds a shown visit.
  */
 async function busyAssignees(db: Db, shownIds: string[], q: CandidateQuery['users']): Promise<VisitSlot[]> {
   // The assignees' rows come from visit_assignment's index, narrow and in each user's time order (no
@@ -165,7 +165,7 @@ async function busyAssignees(db: Db, shownIds: string[], q: CandidateQuery['user
         date_trunc('day', (a.starts_at at time zone 'UTC') + interval '7 hours') as thai_day
       from ${visitAssignments} a
       where a.user_id = any(${uuidArray(q.ids)}) and a.starts_at >= ${q.start} and a.starts_at < ${q.end}
-        and a.status = any(${`{${statusesOnCalendar.join(',')}}`}::text[])
+        and a.status = any(${sql.param([...statusesOnCalendar])}::text[])
     ), marked as (
       select *,
         coalesce(starts_at < max(ends_at) over (partition by user_id order by starts_at, id
